@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import('../dist/cli/main.js').catch((err) => {
+  process.stderr.write(`tablewright: could not start (${err && err.message ? err.message : err}); run "npm run build" first\n`);
+  process.exit(2);
+});

@@ -1,0 +1,161 @@
+import { parseArgs } from 'node:util';
+import { homedir, userInfo } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { isUserError, UserError } from '../core/errors.js';
+import { resolveTarget, type ConnectionOptions, type ResolveContext } from '../core/db/conninfo/resolve.js';
+import { openTarget } from '../core/db/open.js';
+import { demoDir } from '../core/paths.js';
+import type { Command, CommandContext, OptionSpec } from './command.js';
+import { COMMANDS } from './commands/index.js';
+import { CONNECTION_HELP, CONNECTION_OPTIONS } from './options.js';
+import { demoProgressPrinter } from './progress.js';
+import { redactConnString } from '../core/db/conninfo/url.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Tablewright ${VERSION}: a keyboard-driven terminal workbench for PostgreSQL schemas
+
+Usage: tablewright [command] [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+  tablewright COMMAND --help   shows a command's options
+  tablewright --version        prints the version
+
+${CONNECTION_HELP}
+`;
+}
+
+function commandHelp(c: Command): string {
+  const own = Object.entries(c.options ?? {}).map(([k, v]) => `  --${k}${v.type === 'string' ? ' VALUE' : ''}`);
+  return `Usage: ${c.usage}\n\n${c.summary}\n${own.length ? `\nOptions:\n${own.join('\n')}\n` : ''}${c.connects ? `\n${CONNECTION_HELP}\n` : ''}`;
+}
+
+const STRING_OPTIONS = new Set(
+  [CONNECTION_OPTIONS, ...COMMANDS.map((c) => c.options ?? {})].flatMap((o) => Object.entries(o).filter(([, v]) => v.type === 'string').map(([k]) => `--${k}`)),
+);
+
+/** The command name is the first word that is neither an option nor an option's value. */
+function splitCommand(argv: string[]): { name?: string; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (STRING_OPTIONS.has(a)) i++;
+      continue;
+    }
+    return { name: a, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return { rest: argv };
+}
+
+function parse(c: Command | undefined, rest: string[]) {
+  const options: OptionSpec = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, ...(c?.options ?? {}) };
+  if (!c || c.connects) Object.assign(options, CONNECTION_OPTIONS);
+  try {
+    return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const m = String((err as Error).message).split('\n')[0]!.replace(/\. To specify a positional.*$/, '');
+    throw new UserError(`${m}; see tablewright ${c ? `${c.name} ` : ''}--help`);
+  }
+}
+
+export interface RunIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function run(argv: string[], io: RunIO): Promise<number> {
+  const { name, rest } = splitCommand(argv);
+  const command = name === undefined ? undefined : COMMANDS.find((c) => c.name === name);
+  if (name !== undefined && !command) {
+    const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2))).map((c) => c.name);
+    throw new UserError(`unknown command "${name}"${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; see tablewright --help`);
+  }
+  const { values, positionals } = parse(command, rest);
+  if (values.version) {
+    io.out(`tablewright ${VERSION}\n`);
+    return 0;
+  }
+  if (values.help) {
+    io.out(command ? commandHelp(command) : mainHelp());
+    return 0;
+  }
+  const ctxBase: ResolveContext = { env: io.env, home: homedir(), osUser: safeUser(io.env), demoDir: demoDir(io.env) };
+  const connOpts: ConnectionOptions = {
+    url: values.url as string | undefined,
+    service: values.service as string | undefined,
+    db: values.db as string | undefined,
+    demo: values.demo as boolean | undefined,
+  };
+  let resolved: ReturnType<typeof resolveTarget> | undefined;
+  const target = () => (resolved ??= resolveTarget(connOpts, ctxBase));
+  const ctx: CommandContext = {
+    values: values as CommandContext["values"],
+    positionals,
+    env: io.env,
+    out: io.out,
+    err: io.err,
+    target,
+    async connect() {
+      const { target: t, pgpassProblem } = target();
+      if (values['reset-demo']) {
+        if (t.kind !== 'embedded' || !t.demo) throw new UserError('--reset-demo applies to the embedded demo database only');
+        const { resetDemo } = await import('../core/demo/build.js');
+        await resetDemo(t.dataDir, demoProgressPrinter());
+      }
+      return openTarget(t, {
+        write: values.write as boolean | undefined,
+        statementTimeoutMs: statementTimeout(values['statement-timeout'] as string | undefined),
+        onDemoProgress: demoProgressPrinter(),
+      }, pgpassProblem);
+    },
+  };
+  if (!command) {
+    // until the full-screen app lands, a bare `tablewright` shows the status and the commands
+    const code = await COMMANDS.find((c) => c.name === 'status')!.run(ctx);
+    io.out(`\n${mainHelp()}`);
+    return code;
+  }
+  if (positionals.length && !command.usage.includes('[') && !command.usage.includes('FILE') && !command.usage.includes('TABLE')) {
+    throw new UserError(`unexpected argument "${positionals[0]}" for ${command.name}; see tablewright ${command.name} --help`);
+  }
+  return command.run(ctx);
+}
+
+function statementTimeout(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UserError(`invalid --statement-timeout "${v}"; give milliseconds, e.g. 30000 (0 = none)`);
+  return n;
+}
+
+function safeUser(env: NodeJS.ProcessEnv): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER ?? 'postgres';
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const io: RunIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+  try {
+    process.exitCode = await run(argv, io);
+  } catch (err) {
+    if (isUserError(err)) {
+      io.err(`tablewright: ${redactConnString(err.message)}\n`);
+      process.exitCode = err.exitCode;
+    } else {
+      const msg = redactConnString(String((err as Error)?.message ?? err).split('\n')[0]!);
+      io.err(`tablewright: unexpected error: ${msg}${io.env.TW_DEBUG ? `\n${(err as Error)?.stack}` : ' (set TW_DEBUG=1 for details)'}\n`);
+      process.exitCode = 2;
+    }
+  }
+}
+
+await main();
