@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
 import { homedir, userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { isUserError, UserError } from '../core/errors.js';
 import { resolveTarget, type ConnectionOptions, type ResolveContext } from '../core/db/conninfo/resolve.js';
 import { openTarget } from '../core/db/open.js';
 import { demoDir } from '../core/paths.js';
-import type { Command, CommandContext, OptionSpec } from './command.js';
+import type { Command, CommandContext } from './command.js';
+import { parseInvocation, takesPositionals, type Grammar } from '../commands/invocation.js';
 import { COMMANDS } from './commands/index.js';
 import { CONNECTION_HELP, CONNECTION_OPTIONS } from './options.js';
 import { demoProgressPrinter } from './progress.js';
@@ -34,34 +34,7 @@ function commandHelp(c: Command): string {
   return `Usage: ${c.usage}\n\n${c.summary}\n${own.length ? `\nOptions:\n${own.join('\n')}\n` : ''}${c.connects ? `\n${CONNECTION_HELP}\n` : ''}`;
 }
 
-const STRING_OPTIONS = new Set(
-  [CONNECTION_OPTIONS, ...COMMANDS.map((c) => c.options ?? {})].flatMap((o) => Object.entries(o).filter(([, v]) => v.type === 'string').map(([k]) => `--${k}`)),
-);
-
-/** The command name is the first word that is neither an option nor an option's value. */
-function splitCommand(argv: string[]): { name?: string; rest: string[] } {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') break;
-    if (a.startsWith('-')) {
-      if (STRING_OPTIONS.has(a)) i++;
-      continue;
-    }
-    return { name: a, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-  }
-  return { rest: argv };
-}
-
-function parse(c: Command | undefined, rest: string[]) {
-  const options: OptionSpec = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, ...(c?.options ?? {}) };
-  if (!c || c.connects) Object.assign(options, CONNECTION_OPTIONS);
-  try {
-    return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    const m = String((err as Error).message).split('\n')[0]!.replace(/\. To specify a positional.*$/, '');
-    throw new UserError(`${m}; see tablewright ${c ? `${c.name} ` : ''}--help`);
-  }
-}
+const GRAMMAR: Grammar = { commands: COMMANDS, connectionOptions: CONNECTION_OPTIONS };
 
 export interface RunIO {
   out: (s: string) => void;
@@ -70,13 +43,7 @@ export interface RunIO {
 }
 
 export async function run(argv: string[], io: RunIO): Promise<number> {
-  const { name, rest } = splitCommand(argv);
-  const command = name === undefined ? undefined : COMMANDS.find((c) => c.name === name);
-  if (name !== undefined && !command) {
-    const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2))).map((c) => c.name);
-    throw new UserError(`unknown command "${name}"${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; see tablewright --help`);
-  }
-  const { values, positionals } = parse(command, rest);
+  const { command, values, positionals } = parseInvocation(argv, GRAMMAR);
   if (values.version) {
     io.out(`tablewright ${VERSION}\n`);
     return 0;
@@ -121,7 +88,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     io.out(`\n${mainHelp()}`);
     return code;
   }
-  if (positionals.length && !command.usage.includes('[') && !command.usage.includes('FILE') && !command.usage.includes('TABLE')) {
+  if (positionals.length && !takesPositionals(command)) {
     throw new UserError(`unexpected argument "${positionals[0]}" for ${command.name}; see tablewright ${command.name} --help`);
   }
   return command.run(ctx);
@@ -158,4 +125,3 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
 }
 
-await main();
