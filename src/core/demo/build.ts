@@ -6,7 +6,7 @@ import { DEMO_DATA_STEPS } from './data-sql.js';
 import { DEMO_LATE_SQL, DEMO_SCHEMA_SQL } from './schema-sql.js';
 
 /** Bumped whenever the demo's schema or data change, so an old demo is rebuilt. */
-export const DEMO_VERSION = 2;
+export const DEMO_VERSION = 3;
 const MARKER = 'tablewright-demo.json';
 
 export type DemoProgress = (step: string, done: number, total: number) => void;

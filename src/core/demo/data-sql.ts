@@ -12,10 +12,11 @@ export const DEMO_DATA_STEPS: DemoStep[] = [
   {
     label: 'countries',
     sql: `${R}
-INSERT INTO public.countries (code, name) VALUES
+INSERT INTO public.countries (code, name, created_at, updated_at)
+SELECT code, name, timestamptz '2023-06-01 00:00:00+00', timestamptz '2023-06-01 00:00:00+00' FROM (VALUES
  ('US','United States'),('CA','Canada'),('MX','Mexico'),('BR','Brazil'),('GB','United Kingdom'),('IE','Ireland'),
  ('FR','France'),('DE','Germany'),('NL','Netherlands'),('ES','Spain'),('IT','Italy'),('PL','Poland'),('SE','Sweden'),
- ('NO','Norway'),('FI','Finland'),('JP','Japan'),('KR','South Korea'),('IN','India'),('AU','Australia'),('NZ','New Zealand');`,
+ ('NO','Norway'),('FI','Finland'),('JP','Japan'),('KR','South Korea'),('IN','India'),('AU','Australia'),('NZ','New Zealand')) AS c(code, name);`,
   },
   {
     label: 'customers (20,000)',
@@ -56,7 +57,8 @@ SELECT 'SKU-' || lpad(i::text, 5, '0'),
        timestamptz '2024-01-01 00:00:00+00' + i * interval '3 hours',
        timestamptz '2024-01-01 00:00:00+00' + i * interval '3 hours'
 FROM generate_series(1, 2000) AS i;
-INSERT INTO public.tags (label) SELECT 'tag-' || k FROM generate_series(1, 50) AS k;
+INSERT INTO public.tags (label, created_at, updated_at)
+SELECT 'tag-' || k, timestamptz '2023-06-01 00:00:00+00', timestamptz '2023-06-01 00:00:00+00' FROM generate_series(1, 50) AS k;
 INSERT INTO public.product_tags (product_id, tag_id)
 SELECT p, 1 + pg_temp.r(p * 3 + k, 18, 50) FROM generate_series(1, 2000) AS p, generate_series(0, 2) AS k
 ON CONFLICT DO NOTHING;
@@ -68,14 +70,16 @@ FROM generate_series(1, 10) AS k;`,
   {
     label: 'orders (100,000)',
     sql: `${R}
-INSERT INTO public.orders (customer_id, status, coupon_code, placed_at, shipped_at, shipping_address, notes)
+INSERT INTO public.orders (customer_id, status, coupon_code, placed_at, shipped_at, shipping_address, notes, created_at, updated_at)
 SELECT pg_temp.cid(1 + pg_temp.r(i, 21, 20000)), s.status,
        CASE WHEN i % 20 = 0 THEN 'SAVE' || (1 + pg_temp.r(i, 22, 10)) END,
        timestamptz '2025-01-01 00:00:00+00' + i * interval '5 minutes',
        CASE WHEN s.status IN ('shipped', 'delivered', 'refunded') THEN timestamptz '2025-01-01 00:00:00+00' + i * interval '5 minutes' + (1 + pg_temp.r(i, 23, 96)) * interval '1 hour' END,
        ROW('Street ' || pg_temp.r(i, 24, 999), (ARRAY['Springfield','Riverton','Lakeside','Hillview'])[1 + pg_temp.r(i, 25, 4)],
            lpad(pg_temp.r(i, 26, 99999)::text, 5, '0'), 'US')::public.postal_address,
-       CASE WHEN i % 37 = 0 THEN 'Leave at the door' END
+       CASE WHEN i % 37 = 0 THEN 'Leave at the door' END,
+       timestamptz '2025-01-01 00:00:00+00' + i * interval '5 minutes',
+       timestamptz '2025-01-01 00:00:00+00' + i * interval '5 minutes' + pg_temp.r(i, 27, 72) * interval '1 hour'
 FROM generate_series(1, 100000) AS i,
 LATERAL (SELECT (CASE WHEN pg_temp.r(i, 20, 100) < 3 THEN 'pending' WHEN pg_temp.r(i, 20, 100) < 8 THEN 'cancelled'
                       WHEN pg_temp.r(i, 20, 100) < 10 THEN 'refunded' WHEN pg_temp.r(i, 20, 100) < 20 THEN 'paid'
@@ -85,8 +89,9 @@ ORDER BY i;`,
   {
     label: 'order lines (~250,000)',
     sql: `${R}
-INSERT INTO public.order_items (order_id, line_no, product_id, quantity, unit_price)
-SELECT o, l, p.id, 1 + pg_temp.r(o * 4 + l, 31, 5), p.price
+INSERT INTO public.order_items (order_id, line_no, product_id, quantity, unit_price, created_at, updated_at)
+SELECT o, l, p.id, 1 + pg_temp.r(o * 4 + l, 31, 5), p.price,
+       timestamptz '2025-01-01 00:00:00+00' + o * interval '5 minutes', timestamptz '2025-01-01 00:00:00+00' + o * interval '5 minutes'
 FROM generate_series(1, 100000) AS o
 CROSS JOIN generate_series(1, 4) AS l
 JOIN public.products p ON p.id = 1 + pg_temp.r(o * 4 + l, 30, 2000)

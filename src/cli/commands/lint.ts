@@ -1,0 +1,66 @@
+import { UserError } from '../../core/errors.js';
+import { readSnapshot } from '../../core/introspect/index.js';
+import { checkRuleIds, emptyConfig, findConfigFile, gatherRuleStats, lintSnapshot, loadConfig, SCHEMA_RULES, DEFERRED_RULES, SEVERITIES, severityRank, type Severity } from '../../core/rules/index.js';
+import type { Command } from '../command.js';
+import { findingsJson } from '../format/findings-json.js';
+import { findingsSarif } from '../format/findings-sarif.js';
+import { findingsText } from '../format/findings-text.js';
+import { toolVersion } from '../version.js';
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'schema checklist: missing FK indexes, no PK, duplicate indexes, RLS, types, naming, health; each with why and the fix',
+  usage: 'tablewright lint [--schema S]… [--rule ID]… [--disable ID]… [--min-severity info|warning|error] [--fail-on SEVERITY] [--format text|json|sarif] [--config FILE] [--list-rules]',
+  options: {
+    schema: { type: 'string', multiple: true },
+    'exclude-schema': { type: 'string', multiple: true },
+    rule: { type: 'string', multiple: true },
+    disable: { type: 'string', multiple: true },
+    'min-severity': { type: 'string' },
+    'fail-on': { type: 'string' },
+    format: { type: 'string' },
+    config: { type: 'string' },
+    'list-rules': { type: 'boolean' },
+  },
+  connects: true,
+  async run(ctx) {
+    const v = ctx.values;
+    const format = (v.format as string | undefined) ?? 'text';
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UserError(`--format ${format}: use text, json or sarif`);
+    const sev = (flag: string, x: unknown): Severity | undefined => {
+      if (x === undefined) return undefined;
+      if (!SEVERITIES.includes(x as Severity)) throw new UserError(`${flag} ${x}: use info, warning or error`);
+      return x as Severity;
+    };
+    const minSeverity = sev('--min-severity', v['min-severity']);
+    // exit 1 when a reported finding is at or above the threshold: --fail-on, else --min-severity, else warning
+    const failOn = sev('--fail-on', v['fail-on']) ?? minSeverity ?? 'warning';
+    if (v['list-rules']) {
+      const rows = SCHEMA_RULES.map((r) => `${r.id}  ${r.severity.padEnd(7)} ${r.category.padEnd(11)} ${r.name}${r.offByDefault ? ' (off by default)' : ''}${r.needs.includes('snapshot') ? '' : `  [needs ${r.needs.join(', ')}]`}`);
+      const deferred = Object.entries(DEFERRED_RULES).map(([id, why]) => `${id}  not implemented: ${why}`);
+      ctx.out([...rows, ...deferred].join('\n') + '\n');
+      return 0;
+    }
+    const only = list(v.rule);
+    const disable = list(v.disable);
+    checkRuleIds(only, SCHEMA_RULES, '--rule');
+    checkRuleIds(disable, SCHEMA_RULES, '--disable');
+    const configPath = (v.config as string | undefined) ?? findConfigFile(process.cwd());
+    const config = configPath ? loadConfig(configPath, SCHEMA_RULES) : emptyConfig();
+    const conn = await ctx.connect();
+    try {
+      const snapshot = await readSnapshot(conn, { schemas: list(v.schema), excludeSchemas: list(v['exclude-schema']), stats: false });
+      const stats = await gatherRuleStats(conn, snapshot);
+      const result = lintSnapshot(snapshot, { stats, config, only, disable, minSeverity });
+      const version = toolVersion();
+      if (format === 'json') ctx.out(findingsJson(result, version));
+      else if (format === 'sarif') ctx.out(findingsSarif(result, SCHEMA_RULES, version, { artifact: configPath }));
+      else ctx.out(findingsText(result, { color: !!process.stdout.isTTY && !ctx.env.NO_COLOR }));
+      return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+    } finally {
+      await conn.close();
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { quoteQName } from '../../sql/ident.js';
+import type { Index } from '../../introspect/types.js';
+import { at, tables } from '../model.js';
+import type { RawFinding, Rule } from '../types.js';
+
+/** What makes two indexes interchangeable for reads (direction aside). */
+export const indexSignature = (ix: Index): string =>
+  JSON.stringify([ix.method, ix.keys.map((k) => [k.column ?? null, k.expression ?? null, k.opclass ?? null, k.collation ?? null]), ix.predicate ?? null, ix.include]);
+
+/** Of two equal indexes, the one to keep: the one backing a constraint, then unique, then the older name order. */
+const keepRank = (ix: Index) => (ix.primary ? 0 : ix.constraint ? 1 : ix.unique ? 2 : 3);
+
+export const IX02: Rule = {
+  id: 'IX02', name: 'duplicate-index', category: 'indexing', severity: 'warning', needs: ['snapshot'],
+  why: 'A duplicate index doubles write cost and storage and never makes a read faster.',
+  check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
+    const groups = new Map<string, Index[]>();
+    for (const ix of t.table.indexes) {
+      if (!ix.valid) continue;
+      const sig = indexSignature(ix);
+      groups.set(sig, [...(groups.get(sig) ?? []), ix]);
+    }
+    const out: RawFinding[] = [];
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const [keep, ...drop] = [...group].sort((a, b) => keepRank(a) - keepRank(b) || a.name.localeCompare(b.name));
+      for (const ix of drop) {
+        if (ix.constraint) continue;
+        out.push({
+          target: at(t, { object: ix.name }),
+          message: `index ${ix.name} on ${t.qname} duplicates ${keep!.name}`,
+          fix: { sql: `DROP INDEX CONCURRENTLY ${quoteQName(t.schema, ix.name)};` },
+        });
+      }
+    }
+    return out;
+  }),
+};
+

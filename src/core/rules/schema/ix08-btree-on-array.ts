@@ -1,0 +1,10 @@
+import { at, column, tables } from '../model.js';
+import type { Rule } from '../types.js';
+
+export const IX08: Rule = {
+  id: 'IX08', name: 'btree-on-array', category: 'indexing', severity: 'warning', needs: ['snapshot'],
+  why: 'A btree on an array only serves whole-array equality; containment (@>, &&) needs a GIN index.',
+  check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
+    t.table.indexes.filter((ix) => ix.method === 'btree' && ix.keys.some((k) => k.column && (column(t.table, k.column)?.arrayDims ?? 0) > 0 || (k.column && column(t.table, k.column)?.type.endsWith('[]'))))
+      .map((ix) => ({ target: at(t, { object: ix.name }), message: `btree index ${ix.name} on ${t.qname} covers an array column; use GIN for containment queries` }))),
+};
