@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import * as ajvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { demoTemplate } from '../helpers/demo.js';
@@ -11,6 +11,10 @@ async function runCli(argv: string[], env: NodeJS.ProcessEnv) {
   const code = await run(argv, { out: (s) => (out += s), err: () => {}, env });
   return { code, out };
 }
+
+// ajv-draft-04 is CommonJS: its class is the module's default export at run time
+type Validator = { (data: unknown): boolean; errors?: unknown[] | null };
+const Ajv = (ajvDraft04 as unknown as { default: new (o: object) => { compile(schema: object): Validator } }).default;
 
 const sarifSchema = JSON.parse(readFileSync(join(process.cwd(), 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 

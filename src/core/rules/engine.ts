@@ -93,8 +93,9 @@ export function lintSnapshot(snapshot: SchemaSnapshot, o: LintOptions = {}): Lin
     }
   }
   if (!o.only?.length) for (const [ruleId, reason] of Object.entries(DEFERRED_RULES)) notRun.push({ ruleId, reason: `not implemented yet: ${reason}` });
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId) || targetKey(a).localeCompare(targetKey(b)));
-  return { findings, notRun };
+  const keyed = findings.map((f) => ({ f, rank: severityRank(f.severity), key: `${f.ruleId}\u0000${targetKey(f)}` }));
+  keyed.sort((a, b) => b.rank - a.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { findings: keyed.map((k) => k.f), notRun };
 }
 
 export const targetKey = (f: Finding): string => [f.target.file, f.target.schema, f.target.table, f.target.column, f.target.object].filter((x) => x !== undefined).join('.');

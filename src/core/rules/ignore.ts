@@ -46,9 +46,28 @@ function objectNames(f: Finding): string[] {
   return names;
 }
 
+const markerCache = new WeakMap<SchemaSnapshot, boolean>();
+
+/** Whether any comment in the snapshot carries an ignore marker; most schemas have none, which skips all lookups. */
+function hasMarkers(snap: SchemaSnapshot): boolean {
+  let has = markerCache.get(snap);
+  if (has === undefined) {
+    const marked = (c?: string) => !!c && c.includes('tablewright:ignore');
+    has = Object.values(snap.schemas).some((s) => marked(s.comment) ||
+      Object.values(s.tables).some((t) => marked(t.comment) || t.columns.some((c) => marked(c.comment)) ||
+        t.indexes.some((i) => marked(i.comment)) || t.foreignKeys.some((k) => marked(k.comment)) || t.checks.some((k) => marked(k.comment)) || t.policies.some((p) => marked(p.comment))) ||
+      [s.views, s.materializedViews, s.functions, s.sequences, s.types].some((m) => Object.values(m).some((o) => marked(o.comment))));
+    markerCache.set(snap, has);
+  }
+  return has;
+}
+
 export function isIgnored(snap: SchemaSnapshot, f: Finding, config: LintConfig): boolean {
-  const names = objectNames(f);
-  if (config.ignore.some((e) => (e.rule === '*' || e.rule === f.ruleId) && names.includes(e.object))) return true;
+  if (config.ignore.length) {
+    const names = objectNames(f);
+    if (config.ignore.some((e) => (e.rule === '*' || e.rule === f.ruleId) && names.includes(e.object))) return true;
+  }
+  if (!hasMarkers(snap)) return false;
   return commentsFor(snap, f).some((c) => {
     const ids = inlineIgnores(c);
     return ids.includes('*') || ids.includes(f.ruleId);

@@ -10,17 +10,24 @@ export interface TableRef {
   qname: string;
 }
 
+const tableLists = new WeakMap<SchemaSnapshot, TableRef[]>();
+
 /** Every table of the snapshot that a schema rule should look at: partitions are judged through their parent. */
-export function* tables(snap: SchemaSnapshot, o: { partitions?: boolean } = {}): Generator<TableRef> {
-  for (const schema of Object.keys(snap.schemas).sort()) {
-    const s = snap.schemas[schema]!;
-    for (const name of Object.keys(s.tables).sort()) {
-      const table = s.tables[name]!;
-      if (table.extension) continue;
-      if (!o.partitions && table.partition?.parent) continue;
-      yield { schema, table, qname: `${schema}.${name}` };
+export function tables(snap: SchemaSnapshot, o: { partitions?: boolean } = {}): TableRef[] {
+  // built once per snapshot: seventy rules walk the same 10,000 tables
+  let all = tableLists.get(snap);
+  if (!all) {
+    all = [];
+    for (const schema of Object.keys(snap.schemas).sort()) {
+      const s = snap.schemas[schema]!;
+      for (const name of Object.keys(s.tables).sort()) {
+        const table = s.tables[name]!;
+        if (!table.extension) all.push({ schema, table, qname: `${schema}.${name}` });
+      }
     }
+    tableLists.set(snap, all);
   }
+  return o.partitions ? all : all.filter((t) => !t.table.partition?.parent);
 }
 
 export function tableByQName(snap: SchemaSnapshot, qname: string): TableRef | undefined {
@@ -39,7 +46,17 @@ export const at = (t: TableRef, extra: Omit<FindingTarget, 'schema' | 'table'> =
 export const sqlName = (t: TableRef): string => quoteQName(t.schema, t.table.name);
 export const colList = (cols: string[]): string => cols.map(quoteIdent).join(', ');
 
-export const column = (t: Table, name: string): Column | undefined => t.columns.find((c) => c.name === name);
+const columnMaps = new WeakMap<Table, Map<string, Column>>();
+
+/** A column by name, through a map built once per table (rules look columns up hundreds of thousands of times). */
+export function column(t: Table, name: string): Column | undefined {
+  let m = columnMaps.get(t);
+  if (!m) {
+    m = new Map(t.columns.map((c) => [c.name, c]));
+    columnMaps.set(t, m);
+  }
+  return m.get(name);
+}
 
 /** Plain column names of an index's keys; undefined where a key is an expression. */
 export const keyColumns = (ix: Index): (string | undefined)[] => ix.keys.map((k) => k.column);
@@ -59,9 +76,29 @@ export function indexNameFor(table: string, cols: string[], suffix = 'idx'): str
   return Buffer.byteLength(name) <= 63 ? name : `${name.slice(0, 58 - suffix.length)}_${suffix}`;
 }
 
+const baseTypes = new Map<string, string>();
+
 /** The base type name of a column without typmod or array brackets, lower-cased (`character varying`, `timestamp with time zone`). */
 export function baseType(c: Column): string {
-  return c.type.replace(/\[\]$/g, '').replace(/\(.*\)/, '').trim().toLowerCase();
+  let b = baseTypes.get(c.type);
+  if (b === undefined) {
+    b = c.type.replace(/\[\]$/g, '').replace(/\(.*\)/, '').trim().toLowerCase();
+    baseTypes.set(c.type, b);
+  }
+  return b;
+}
+
+/** A memoised test of column names against a list of words (`price`, `*_price`, `price_*`), for naming heuristics. */
+export function nameMatcher(words: readonly string[], o: { prefix?: boolean } = { prefix: true }): (name: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (name) => {
+    let hit = memo.get(name);
+    if (hit === undefined) {
+      hit = words.some((w) => name === w || name.endsWith(`_${w}`) || (!!o.prefix && name.startsWith(`${w}_`)));
+      memo.set(name, hit);
+    }
+    return hit;
+  };
 }
 
 /** Column types of the same family compare equal for FK matching when binary-compatible. */
@@ -76,9 +113,14 @@ export function splitQName(q: string): [string, string] {
   return dot < 0 ? ['', q] : [q.slice(0, dot), q.slice(dot + 1)];
 }
 
-/** Incoming foreign keys by referenced table, built once per run. */
+const incomingCache = new WeakMap<SchemaSnapshot, Map<string, { from: TableRef; fk: ForeignKey }[]>>();
+
+/** Incoming foreign keys by referenced table, built once per snapshot. */
 export function incomingFks(snap: SchemaSnapshot): Map<string, { from: TableRef; fk: ForeignKey }[]> {
+  const cached = incomingCache.get(snap);
+  if (cached) return cached;
   const map = new Map<string, { from: TableRef; fk: ForeignKey }[]>();
+  incomingCache.set(snap, map);
   for (const t of tables(snap)) {
     for (const fk of t.table.foreignKeys) {
       const list = map.get(fk.references.table) ?? [];
@@ -87,4 +129,17 @@ export function incomingFks(snap: SchemaSnapshot): Map<string, { from: TableRef;
     }
   }
   return map;
+}
+
+const wordRes = new Map<string, RegExp>();
+
+/** Whether an SQL expression mentions a column name as a whole word (quoted or not). */
+export function mentions(expression: string, name: string): boolean {
+  let re = wordRes.get(name);
+  if (!re) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`(^|[^\\w$])"?${esc}"?($|[^\\w$])`);
+    wordRes.set(name, re);
+  }
+  return re.test(expression);
 }

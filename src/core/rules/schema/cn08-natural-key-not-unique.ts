@@ -1,5 +1,5 @@
 import { quoteIdent } from '../../sql/ident.js';
-import { at, indexNameFor, sqlName, tables } from '../model.js';
+import { at, indexNameFor, mentions, sqlName, tables } from '../model.js';
 import type { Rule } from '../types.js';
 
 export const CN08: Rule = {
@@ -10,7 +10,7 @@ export const CN08: Rule = {
     t.table.columns.filter((c) => (ctx.options.names as string[]).includes(c.name)).flatMap((c) => {
       // any unique index mentioning the column counts: plain, expression (lower(email)) or partial
       const covered = t.table.indexes.some((ix) => ix.unique && ix.keys.length <= 2 &&
-        ix.keys.some((k) => k.column === c.name || (k.expression && new RegExp(`\\b${c.name}\\b`).test(k.expression))));
+        ix.keys.some((k) => k.column === c.name || (k.expression && mentions(k.expression, c.name))));
       if (covered) return [];
       return [{
         target: at(t, { column: c.name }),

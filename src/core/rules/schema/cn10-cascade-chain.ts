@@ -1,5 +1,6 @@
 import { at, incomingFks, tables } from '../model.js';
-import type { RawFinding, Rule } from '../types.js';
+import { longestPaths, type Graph } from '../graph.js';
+import type { Rule } from '../types.js';
 
 /**
  * Proposed rule (not in the catalog's first edition): a DELETE that cascades through two or more
@@ -10,23 +11,22 @@ export const CN10: Rule = {
   why: 'ON DELETE CASCADE chains turn one DELETE into a mass delete several tables away; make deep cascades deliberate, or use RESTRICT and soft deletes.',
   defaults: { minDepth: 2 },
   check: (ctx) => {
-    const incoming = incomingFks(ctx.snapshot);
-    const depth = (q: string, seen: Set<string>): string[] => {
-      let best: string[] = [];
-      for (const { from, fk } of incoming.get(q) ?? []) {
-        if (fk.onDelete !== 'CASCADE' || seen.has(from.qname)) continue;
-        const path = [from.qname, ...depth(from.qname, new Set([...seen, from.qname]))];
-        if (path.length > best.length) best = path;
-      }
-      return best;
-    };
-    return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t): RawFinding | undefined => {
-      const path = depth(t.qname, new Set([t.qname]));
-      if (path.length < (ctx.options.minDepth as number)) return undefined;
-      // report at the root only: a table that is itself cascaded into is covered by its root's finding
-      const isCascadedInto = t.table.foreignKeys.some((fk) => fk.onDelete === 'CASCADE' && fk.references.table !== t.qname);
-      if (isCascadedInto) return undefined;
-      return { target: at(t), message: `deleting a row of ${t.qname} cascades through ${path.length} levels: ${[t.qname, ...path].join(' → ')}` };
+    // edges point from a parent to the tables its deletes cascade into
+    const g: Graph = new Map();
+    for (const [parent, list] of incomingFks(ctx.snapshot)) {
+      const into = list.filter(({ from, fk }) => fk.onDelete === 'CASCADE' && from.qname !== parent).map(({ from }) => from.qname);
+      if (into.length) g.set(parent, [...new Set(into)].sort());
+    }
+    const paths = longestPaths(g);
+    const cascadedInto = new Set([...g.values()].flat());
+    return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
+      const p = paths.get(t.qname);
+      // report at the roots only: tables further down are named in their root's finding
+      if (!p || p.length < (ctx.options.minDepth as number) || cascadedInto.has(t.qname)) return undefined;
+      const chain = [t.qname];
+      for (let q = p.next; q && chain.length <= p.length; q = paths.get(q)?.next) chain.push(q);
+      const shown = chain.length > 6 ? [...chain.slice(0, 3), '…', ...chain.slice(-2)] : chain;
+      return { target: at(t), message: `deleting a row of ${t.qname} cascades through ${p.length} levels: ${shown.join(' → ')}` };
     });
   },
 };

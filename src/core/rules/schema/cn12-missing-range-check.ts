@@ -1,4 +1,4 @@
-import { at, baseType, tables, typeOf } from '../model.js';
+import { at, baseType, mentions, nameMatcher, tables, typeOf } from '../model.js';
 import type { Rule } from '../types.js';
 
 const NUMERIC = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
@@ -8,10 +8,11 @@ export const CN12: Rule = {
   id: 'CN12', name: 'missing-range-check', category: 'constraints', severity: 'info', needs: ['snapshot'],
   why: 'A CHECK on the valid range (price >= 0, rating BETWEEN 1 AND 5) stops bad data at the door instead of in a report months later.',
   defaults: { names: ['price', 'amount', 'cost', 'total', 'balance', 'fee', 'quantity', 'qty', 'rating', 'percent', 'discount', 'stock', 'weight', 'age'] },
-  check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
+  check: (ctx) => {
+    const moneyish = nameMatcher(ctx.options.names as string[]);
+    return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
     t.table.columns.flatMap((c) => {
-      const names = ctx.options.names as string[];
-      if (!names.some((n) => c.name === n || c.name.endsWith(`_${n}`) || c.name.startsWith(`${n}_`))) return [];
+      if (!moneyish(c.name)) return [];
       const ty = typeOf(ctx.snapshot, c);
       if (ty.domainBase) {
         const [s, n] = [c.typeRef.slice(0, c.typeRef.indexOf('.')), c.typeRef.slice(c.typeRef.indexOf('.') + 1)];
@@ -19,7 +20,8 @@ export const CN12: Rule = {
         if (d?.kind === 'domain' && d.checks.length) return [];
       }
       if (!NUMERIC.has(ty.domainBase ?? baseType(c)) || c.generated) return [];
-      if (t.table.checks.some((k) => new RegExp(`\\b${c.name}\\b`).test(k.expression))) return [];
+      if (t.table.checks.some((k) => mentions(k.expression, c.name))) return [];
       return [{ target: at(t, { column: c.name }), message: `${t.qname}.${c.name} has no CHECK on its range (e.g. CHECK (${c.name} >= 0))` }];
-    })),
+    }));
+  },
 };

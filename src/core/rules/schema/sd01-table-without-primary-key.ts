@@ -1,5 +1,5 @@
 import { quoteIdent } from '../../sql/ident.js';
-import { at, sqlName, tables } from '../model.js';
+import { at, column, sqlName, tables } from '../model.js';
 import type { Rule } from '../types.js';
 
 export const SD01: Rule = {
@@ -7,7 +7,7 @@ export const SD01: Rule = {
   why: 'Without a primary key rows cannot be addressed reliably: ORM updates and deletes, logical replication and deduplication all need one.',
   check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
     if (t.table.primaryKey || t.table.kind === 'foreign') return undefined;
-    const unique = t.table.uniques.find((u) => u.columns.every((c) => t.table.columns.find((x) => x.name === c)?.notNull));
+    const unique = t.table.uniques.find((u) => u.columns.every((c) => column(t.table, c)?.notNull));
     if (unique) {
       return {
         target: at(t),

@@ -9,9 +9,11 @@ export const SD11: Rule = {
     for (const t of tables(ctx.snapshot)) {
       for (const c of t.table.columns) {
         if (!/_id$/.test(c.name)) continue;
-        const types = byName.get(c.name) ?? new Map<string, string[]>();
-        types.set(c.type, [...(types.get(c.type) ?? []), t.qname]);
-        byName.set(c.name, types);
+        let types = byName.get(c.name);
+        if (!types) byName.set(c.name, (types = new Map()));
+        let where = types.get(c.type);
+        if (!where) types.set(c.type, (where = []));
+        where.push(t.qname);
       }
     }
     const out: RawFinding[] = [];

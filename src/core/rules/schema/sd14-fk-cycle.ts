@@ -1,4 +1,5 @@
-import { tables } from '../model.js';
+import { column, tables } from '../model.js';
+import { cycles, type Graph } from '../graph.js';
 import type { RawFinding, Rule } from '../types.js';
 
 /** Proposed rule: tables that reference each other in a loop cannot be filled in a naive order. */
@@ -10,28 +11,12 @@ export const SD14: Rule = {
     for (const t of tables(ctx.snapshot)) {
       for (const fk of t.table.foreignKeys) {
         if (fk.references.table === t.qname) continue;
-        const nullable = fk.columns.some((c) => !t.table.columns.find((x) => x.name === c)?.notNull);
+        const nullable = fk.columns.some((c) => !column(t.table, c)?.notNull);
         edges.set(t.qname, [...(edges.get(t.qname) ?? []), { to: fk.references.table, deferrable: fk.deferrable, nullable, name: fk.name }]);
       }
     }
-    // Tarjan's strongly connected components: each component of 2+ tables is a loop
-    let index = 0;
-    const idx = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], on = new Set<string>();
-    const comps: string[][] = [];
-    const visit = (v: string) => {
-      idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
-      for (const e of edges.get(v) ?? []) {
-        if (!idx.has(e.to)) { visit(e.to); low.set(v, Math.min(low.get(v)!, low.get(e.to)!)); }
-        else if (on.has(e.to)) low.set(v, Math.min(low.get(v)!, idx.get(e.to)!));
-      }
-      if (low.get(v) === idx.get(v)) {
-        const comp: string[] = [];
-        let w: string;
-        do { w = stack.pop()!; on.delete(w); comp.push(w); } while (w !== v);
-        if (comp.length > 1) comps.push(comp.sort());
-      }
-    };
-    for (const v of [...edges.keys()].sort()) if (!idx.has(v)) visit(v);
+    const graph: Graph = new Map([...edges].map(([from, list]) => [from, list.map((e) => e.to)]));
+    const comps = cycles(graph);
     const out: RawFinding[] = [];
     for (const comp of comps) {
       const inLoop = comp.flatMap((q) => (edges.get(q) ?? []).filter((e) => comp.includes(e.to)));

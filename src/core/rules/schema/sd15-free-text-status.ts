@@ -1,4 +1,4 @@
-import { at, baseType, tables } from '../model.js';
+import { at, baseType, mentions, nameMatcher, tables } from '../model.js';
 import type { Rule } from '../types.js';
 
 const TEXTY = new Set(['text', 'character varying', 'character']);
@@ -8,13 +8,15 @@ export const SD15: Rule = {
   id: 'SD15', name: 'free-text-status', category: 'design', severity: 'info', needs: ['snapshot'],
   why: 'A status column of free text accepts any typo as a new state; an enum, a CHECK (… IN (…)) or a lookup table keeps the set closed.',
   defaults: { names: ['status', 'state', 'kind', 'type', 'category', 'stage', 'level', 'role'] },
-  check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
+  check: (ctx) => {
+    const statusLike = nameMatcher(ctx.options.names as string[], { prefix: false });
+    return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
     t.table.columns.flatMap((c) => {
-      const names = ctx.options.names as string[];
-      if (!names.some((n) => c.name === n || c.name.endsWith(`_${n}`))) return [];
+      if (!statusLike(c.name)) return [];
       if (!TEXTY.has(baseType(c)) || c.typeRef.startsWith('pg_catalog.') === false) return [];
       if (t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return [];
-      if (t.table.checks.some((k) => new RegExp(`\\b${c.name}\\b`).test(k.expression))) return [];
+      if (t.table.checks.some((k) => mentions(k.expression, c.name))) return [];
       return [{ target: at(t, { column: c.name }), message: `${t.qname}.${c.name} is free ${c.type}; constrain it with an enum, CHECK (${c.name} IN (…)) or a lookup table` }];
-    })),
+    }));
+  },
 };

@@ -1,6 +1,6 @@
 import { quoteIdent } from '../../sql/ident.js';
 import type { Column } from '../../introspect/types.js';
-import { at, baseType, sqlName, tables, type TableRef } from '../model.js';
+import { at, baseType, nameMatcher, sqlName, tables, type TableRef } from '../model.js';
 import type { RawFinding, Rule, RuleContext, Severity } from '../types.js';
 
 /** Builds a rule that flags columns by type; the TY family differs only in the predicate and advice. */
@@ -85,11 +85,11 @@ export const TY09 = columnTypeRule({
   },
   message: (c, t) => `${t.qname}.${c.name} is the enum ${c.type}`,
 });
-const MONEYISH = ['price', 'amount', 'cost', 'total', 'balance', 'fee'];
+const moneyish = nameMatcher(['price', 'amount', 'cost', 'total', 'balance', 'fee']);
 export const TY10 = columnTypeRule({
   id: 'TY10', name: 'float-for-money', severity: 'warning',
   why: 'Floating-point types cannot store 0.10 exactly: sums of money drift by cents. Use numeric.',
-  matches: (c) => ['real', 'double precision'].includes(baseType(c)) && MONEYISH.some((n) => c.name === n || c.name.endsWith(`_${n}`) || c.name.startsWith(`${n}_`)),
+  matches: (c) => ['real', 'double precision'].includes(baseType(c)) && moneyish(c.name),
   message: (c, t) => `${t.qname}.${c.name} is ${c.type} but holds money; use numeric(12,2)`,
   fix: (c, t) => alterType(c, t, 'numeric(12,2)'),
 });
