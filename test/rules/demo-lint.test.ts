@@ -48,8 +48,9 @@ describe('lint on the demo database', () => {
     expect(result.notRun.map((n) => n.ruleId)).toEqual(expect.arrayContaining(['IX04', 'IX12', 'HL05', 'HL06']));
   });
   it('re-lints clean after the fix SQL is applied', async () => {
-    const fixes = result.findings.filter((f) => f.ruleId === 'IX01').map((f) => f.fix!.sql!.replace(' CONCURRENTLY', ''));
-    await conn.exec(fixes.join('\n'));
+    const fixes = result.findings.filter((f) => f.ruleId === 'IX01').map((f) => f.fix!.sql!);
+    // CREATE INDEX CONCURRENTLY cannot run inside a multi-statement batch's implicit transaction
+    for (const sql of fixes) await conn.exec(sql);
     const after = await lintDatabase(conn, { only: ['IX01'] });
     expect(after.findings).toEqual([]);
   });

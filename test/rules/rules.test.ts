@@ -62,8 +62,7 @@ describe('schema rules on DDL fixtures (PGlite)', () => {
     const s = schemaOf('IX01', 'hit');
     const [finding] = lintSnapshot(only(snap, s), { only: ['IX01'] }).findings;
     expect(finding!.fix!.sql).toBe(`CREATE INDEX CONCURRENTLY c_p_id_idx ON ${s}.c (p_id);`);
-    // PGlite runs single-user, where CONCURRENTLY is refused: apply the plain form
-    await conn.exec(finding!.fix!.sql!.replace(' CONCURRENTLY', ''));
+    await conn.exec(finding!.fix!.sql!);
     const after = await readSnapshot(conn, { schemas: [s], stats: false });
     expect(lintSnapshot(after, { only: ['IX01'] }).findings).toEqual([]);
   });
