@@ -1,0 +1,86 @@
+/**
+ * Lays out generated Python lines the way `ruff format` (Black's style) leaves them: a line that is
+ * too long has its last bracket exploded one item per line with a trailing comma (Black keeps that
+ * "magic trailing comma" form as it is), recursively. Our generator writes only calls, literals and
+ * annotations, which this handles; strings are never split, as Black does not split them either.
+ */
+export const LINE_LENGTH = 88;
+
+/** Index of the bracket that opens the group closing at `end`, skipping strings. */
+function openerOf(s: string, end: number): number {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const stack: string[] = [];
+  let i = end;
+  // scan forward to know string spans, then match brackets backwards within code parts
+  const inString = new Array<boolean>(s.length).fill(false);
+  let q: string | null = null;
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k]!;
+    if (q) {
+      inString[k] = true;
+      if (ch === '\\') { inString[k + 1] = true; k++; continue; }
+      if (ch === q) q = null;
+    } else if (ch === '"' || ch === "'") { q = ch; inString[k] = true; }
+  }
+  for (; i >= 0; i--) {
+    if (inString[i]) continue;
+    const ch = s[i]!;
+    if (ch in pairs) stack.push(pairs[ch]!);
+    else if ('([{'.includes(ch)) {
+      if (stack.pop() !== ch) return -1;
+      if (!stack.length) return i;
+    }
+  }
+  return -1;
+}
+
+/** Splits `a, f(b, c), "d, e"` at top-level commas. */
+function splitItems(body: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let q: string | null = null;
+  let cur = '';
+  for (let k = 0; k < body.length; k++) {
+    const ch = body[k]!;
+    if (q) {
+      cur += ch;
+      if (ch === '\\') { cur += body[++k] ?? ''; continue; }
+      if (ch === q) q = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") { q = ch; cur += ch; continue; }
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) { items.push(cur.trim()); cur = ''; continue; }
+    cur += ch;
+  }
+  if (cur.trim()) items.push(cur.trim());
+  return items;
+}
+
+export function formatLine(line: string): string[] {
+  if (line.length <= LINE_LENGTH) return [line];
+  const indent = /^ */.exec(line)![0];
+  const m = /([)\]}])(,?)(:?)$/.exec(line);
+  if (!m) return [line];
+  const end = line.length - m[2]!.length - m[3]!.length - 1;
+  const open = openerOf(line, end);
+  if (open < 0) return [line];
+  const head = line.slice(0, open + 1);
+  // an assignment whose right-hand call cannot even open on the first line is wrapped in parentheses
+  const assign = /^(\s*)([^=()"']+?) = (.+)$/.exec(line);
+  if (head.length > LINE_LENGTH && assign && !line.trimEnd().endsWith(',')) {
+    return [`${indent}${assign[2]} = (`, ...formatLine(`${indent}    ${assign[3]}`), `${indent})`];
+  }
+  const body = line.slice(open + 1, end);
+  const items = splitItems(body);
+  if (!items.length || head.trim() === '(' && items.length === 1) return [line];
+  const inner = `${indent}    `;
+  const out = [head];
+  for (const it of items) out.push(...formatLine(`${inner}${it},`));
+  out.push(`${indent}${line.slice(end)}`);
+  return out;
+}
+
+/** Formats every line of a module. */
+export const formatPython = (source: string): string => source.split('\n').flatMap(formatLine).join('\n');

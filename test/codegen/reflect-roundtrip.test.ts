@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Connection } from '../../src/core/db/connection.js';
+import { renderModels, type ModelsOutput } from '../../src/core/codegen/sqlalchemy/module.js';
+import { DEMO_LATE_SQL, DEMO_SCHEMA_SQL } from '../../src/core/demo/schema-sql.js';
+import { readSnapshot, type SchemaSnapshot } from '../../src/core/introspect/index.js';
+import { PYTHON, pythonAvailable } from '../helpers/python.js';
+import { describeServer, scratchDatabase } from '../helpers/server.js';
+
+const RUFF = join(process.cwd(), '.venv', 'bin', 'ruff');
+const SCHEMAS = ['public', 'analytics', 'audit', 'hostile', 'Sales'];
+
+/** What create_all can recreate: tables (no partitions), their columns, keys, constraints, indexes; enums and domains. */
+function structural(snap: SchemaSnapshot) {
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(snap.schemas)) {
+    const tables: Record<string, unknown> = {};
+    for (const [tn, t] of Object.entries(s.tables)) {
+      if (t.partition?.parent) continue;
+      tables[tn] = {
+        columns: t.columns.map((c) => ({ ...c, identity: c.identity && { ...c.identity, sequence: undefined } })),
+        primaryKey: t.primaryKey, uniques: t.uniques, foreignKeys: t.foreignKeys, checks: t.checks, exclusions: t.exclusions,
+        indexes: t.indexes.map((i) => ({ ...i, definition: undefined })), comment: t.comment, kind: t.kind, persistence: t.persistence,
+        partitionKey: t.partition?.key,
+      };
+    }
+    const types = Object.fromEntries(Object.entries(s.types).filter(([, t]) => t.kind === 'enum' || t.kind === 'domain').map(([k, t]) => [k, { ...t, owner: undefined, acl: undefined, comment: undefined /* listed in the warnings */ }]));
+    out[name] = { tables, types };
+  }
+  return out;
+}
+
+describeServer('reflect: generated SQLAlchemy models import, map, recreate the schema and satisfy Alembic', () => {
+  let source: Awaited<ReturnType<typeof scratchDatabase>>;
+  let target: Awaited<ReturnType<typeof scratchDatabase>>;
+  let src: Connection;
+  let snap: SchemaSnapshot;
+  let models: ModelsOutput;
+  let dir: string;
+  const url = (db: string) => `postgresql+psycopg://postgres@127.0.0.1:5432/${db}`;
+
+  beforeAll(async () => {
+    if (!pythonAvailable) throw new Error('the Python venv is required for the reflect round trip (run .ci/run)');
+    source = await scratchDatabase('tw_reflect_src');
+    target = await scratchDatabase('tw_reflect_dst');
+    src = await source.open({ write: true });
+    await src.exec(DEMO_SCHEMA_SQL);
+    await src.exec(DEMO_LATE_SQL);
+    await src.exec(readFileSync(join(process.cwd(), 'test', 'fixtures', 'reflect-hostile.sql'), 'utf8'));
+    snap = await readSnapshot(src, { stats: false });
+    models = renderModels(snap);
+    dir = mkdtempSync(join(tmpdir(), 'tw-reflect-'));
+    writeFileSync(join(dir, 'models.py'), models.source);
+    writeFileSync(join(dir, 'prerequisites.json'), JSON.stringify(models.prerequisites));
+  }, 120_000);
+  afterAll(async () => {
+    await source?.drop();
+    await target?.drop();
+  });
+
+  it('is ruff clean and ruff-formatted', () => {
+    const check = spawnSync(RUFF, ['check', '--no-cache', '--select', 'E4,E7,E9,F,W,I', join(dir, 'models.py')], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toContain('All checks passed');
+    const format = spawnSync(RUFF, ['format', '--no-cache', '--check', '--diff', join(dir, 'models.py')], { encoding: 'utf8' });
+    expect(format.status, format.stdout + format.stderr).toBe(0);
+  });
+  it('imports with warnings as errors and configures every mapper', () => {
+    const out = spawnSync(PYTHON, [join(process.cwd(), 'test', 'python', 'check_models.py'), join(dir, 'models.py')], { encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    const j = JSON.parse(out.stdout);
+    expect(j.classes).toEqual(expect.arrayContaining(['Base_', 'Datetime', 'Customer', 'SalesCustomer', 'Order', 'OrderItem', 'Category']));
+    expect(j.tables).toContain('newsletter_signups');
+    expect(j.tables).toContain('Sales.customers');
+    expect(j.tables).not.toContain('customer_order_summary');
+  });
+  it('recreates the schema with create_all, equal to the source apart from the listed warnings', async () => {
+    const out = spawnSync(PYTHON, [join(process.cwd(), 'test', 'python', 'check_models.py'), join(dir, 'models.py'), '--create-all', url(target.name), '--prerequisites', join(dir, 'prerequisites.json')], { encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    const dst = await target.open();
+    const copy = await readSnapshot(dst, { schemas: SCHEMAS, stats: false });
+    const want = structural(await readSnapshot(src, { schemas: SCHEMAS, stats: false }));
+    expect(structural(copy)).toEqual(want);
+  });
+  it('leaves Alembic autogenerate nothing to do against the source database', () => {
+    const partitions = Object.entries(snap.schemas).flatMap(([s, x]) => Object.values(x.tables).filter((t) => t.partition?.parent).map((t) => `${s}.${t.name}`));
+    expect(partitions.length).toBeGreaterThan(0);
+    const out = spawnSync(PYTHON, [join(process.cwd(), 'test', 'python', 'check_models.py'), join(dir, 'models.py'), '--compare', url(source.name), '--schemas', SCHEMAS.join(','), '--ignore-tables', partitions.join(',')], { encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout).diffs).toEqual([]);
+  });
+  it('is a fixed point: the recreated schema (plus its views, which migrations own) generates the same module', async () => {
+    const dst = await target.open({ write: true });
+    for (const [schema, s] of Object.entries(snap.schemas)) {
+      for (const [kind, map] of [['VIEW', s.views], ['MATERIALIZED VIEW', s.materializedViews]] as const) {
+        for (const name of Object.keys(map)) {
+          const q = `"${schema}"."${name}"`;
+          const def = (await src.query<{ d: string }>(`SELECT pg_get_viewdef('${q.replace(/'/g, "''")}'::regclass, true) AS d`)).rows[0]!.d;
+          await dst.exec(`CREATE ${kind} ${q} AS ${def}`);
+        }
+      }
+    }
+    const again = renderModels(await readSnapshot(dst, { stats: false }));
+    expect(again.source).toBe(models.source);
+  });
+  it('lists what it cannot express, and the prerequisites create_all needs', () => {
+    const msgs = models.warnings.map((w) => `${w.table} ${w.message}`);
+    expect(msgs.some((m) => /public\.support_tickets row-level security is enabled/.test(m))).toBe(true);
+    expect(msgs.some((m) => /analytics\.events partitions are not mapped/.test(m))).toBe(true);
+    expect(msgs.some((m) => /public\.newsletter_signups has no primary key/.test(m))).toBe(true);
+    expect(models.prerequisites).toEqual(expect.arrayContaining(['CREATE SCHEMA IF NOT EXISTS analytics;', 'CREATE SCHEMA IF NOT EXISTS "Sales";']));
+  });
+});
