@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { reflect } from '../../core/codegen/reflect/index.js';
+import { writePython } from '../../core/codegen/python-writer.js';
+import { readSnapshot } from '../../core/introspect/index.js';
+import type { Command } from '../command.js';
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+
+export const reflectCommand: Command = {
+  name: 'reflect',
+  summary: 'SQLAlchemy 2.0 models from a live database that import, map and round-trip (warnings say what they cannot express)',
+  usage: 'tablewright reflect --output PATH [--schema S]… [--table T]… [--warnings-json FILE] [--check] [--force]',
+  options: {
+    output: { type: 'string', short: 'o' },
+    schema: { type: 'string', multiple: true },
+    'exclude-schema': { type: 'string', multiple: true },
+    table: { type: 'string', multiple: true },
+    'warnings-json': { type: 'string' },
+    check: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  connects: true,
+  async run(ctx) {
+    const v = ctx.values;
+    const output = v.output as string | undefined;
+    if (!output) throw new UserError('reflect needs --output PATH: a package directory (./models) or a file (models.py)');
+    const conn = await ctx.connect();
+    let result;
+    try {
+      const snapshot = await readSnapshot(conn, { schemas: list(v.schema), excludeSchemas: list(v['exclude-schema']) });
+      const tables = list(v.table);
+      for (const t of tables) {
+        const found = Object.entries(snapshot.schemas).some(([s, x]) => x.tables[t] || (t.startsWith(`${s}.`) && x.tables[t.slice(s.length + 1)]));
+        if (!found) throw new UserError(`--table ${t}: no such table in the selected schemas; tablewright inspect lists them`);
+      }
+      result = reflect(snapshot, { tables });
+    } finally {
+      await conn.close();
+    }
+    // a .py path is one module; anything else is a package directory
+    const single = output.endsWith('.py');
+    const dir = single ? dirname(output) : output;
+    const files = single ? [{ ...result.files[0]!, path: basename(output) }] : [...result.files, packageInit(result.files[0]!.contents)];
+    const report = writePython(dir, files, { force: !!v.force, check: !!v.check, tool: 'reflect' });
+    if (v['warnings-json']) writeFileSync(v['warnings-json'] as string, JSON.stringify({ warnings: result.warnings, prerequisites: result.prerequisites }, null, 2) + '\n');
+    for (const w of result.warnings) ctx.err(`warning: ${w.table ? `${w.table}: ` : ''}${w.object && w.object !== w.table?.split('.').pop() ? `${w.object}: ` : ''}${w.message}\n`);
+    if (result.prerequisites.length) ctx.err(`before create_all, run:\n${result.prerequisites.map((p) => `  ${p}`).join('\n')}\n`);
+    if (v.check) {
+      if (report.stale.length) {
+        ctx.out(`${output} is out of date: ${report.stale.join(', ')}; run tablewright reflect --output ${output}\n`);
+        return 1;
+      }
+      ctx.out(`${output} is up to date\n`);
+      return 0;
+    }
+    ctx.out(`${output}: ${report.written.length} written, ${report.unchanged.length} unchanged; ${result.warnings.length} warning(s)\n`);
+    return 0;
+  },
+};
+
+/** `__init__.py` re-exporting the module's public names, so `from models import Order` works. */
+function packageInit(models: string): { path: string; contents: string; kind: string } {
+  const names = [...models.matchAll(/^(?:class (\w+)\(|(t_\w+|\w+_DOMAIN|[A-Z_]+_SEQ\w*|view_metadata) = )/gm)].map((m) => m[1] ?? m[2]!).filter((n) => !n.startsWith('_'));
+  const sorted = [...new Set(names)].sort();
+  const body = sorted.length ? `from .models import (\n${sorted.map((n) => `    ${n},`).join('\n')}\n)\n\n__all__ = [\n${sorted.map((n) => `    "${n}",`).join('\n')}\n]\n` : '';
+  return { path: '__init__.py', contents: `# generated\n${body}`, kind: 'python' };
+}
