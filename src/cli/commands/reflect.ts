@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { reflect } from '../../core/codegen/reflect/index.js';
+import { packageInit, reflect } from '../../core/codegen/reflect/index.js';
 import { writePython } from '../../core/codegen/python-writer.js';
 import { readSnapshot } from '../../core/introspect/index.js';
 import type { Command } from '../command.js';
@@ -11,13 +11,16 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ?
 export const reflectCommand: Command = {
   name: 'reflect',
   summary: 'SQLAlchemy 2.0 models from a live database that import, map and round-trip (warnings say what they cannot express)',
-  usage: 'tablewright reflect --output PATH [--schema S]… [--table T]… [--warnings-json FILE] [--check] [--force]',
+  usage: 'tablewright reflect --output PATH [--schema S]… [--table T]… [--pydantic] [--repositories] [--fastapi] [--warnings-json FILE] [--check] [--force]',
   options: {
     output: { type: 'string', short: 'o' },
     schema: { type: 'string', multiple: true },
     'exclude-schema': { type: 'string', multiple: true },
     table: { type: 'string', multiple: true },
     'warnings-json': { type: 'string' },
+    pydantic: { type: 'boolean' },
+    repositories: { type: 'boolean' },
+    fastapi: { type: 'boolean' },
     check: { type: 'boolean' },
     force: { type: 'boolean' },
   },
@@ -35,12 +38,13 @@ export const reflectCommand: Command = {
         const found = Object.entries(snapshot.schemas).some(([s, x]) => x.tables[t] || (t.startsWith(`${s}.`) && x.tables[t.slice(s.length + 1)]));
         if (!found) throw new UserError(`--table ${t}: no such table in the selected schemas; tablewright inspect lists them`);
       }
-      result = reflect(snapshot, { tables });
+      result = reflect(snapshot, { tables, pydantic: !!v.pydantic, repositories: !!v.repositories, fastapi: !!v.fastapi });
     } finally {
       await conn.close();
     }
     // a .py path is one module; anything else is a package directory
     const single = output.endsWith('.py');
+    if (single && result.files.length > 1) throw new UserError('--pydantic, --repositories and --fastapi write several modules: give --output a package directory, not a .py file');
     const dir = single ? dirname(output) : output;
     const files = single ? [{ ...result.files[0]!, path: basename(output) }] : [...result.files, packageInit(result.files[0]!.contents)];
     const report = writePython(dir, files, { force: !!v.force, check: !!v.check, tool: 'reflect' });
@@ -60,10 +64,3 @@ export const reflectCommand: Command = {
   },
 };
 
-/** `__init__.py` re-exporting the module's public names, so `from models import Order` works. */
-function packageInit(models: string): { path: string; contents: string; kind: string } {
-  const names = [...models.matchAll(/^(?:class (\w+)\(|(t_\w+|\w+_DOMAIN|[A-Z_]+_SEQ\w*|view_metadata) = )/gm)].map((m) => m[1] ?? m[2]!).filter((n) => !n.startsWith('_'));
-  const sorted = [...new Set(names)].sort();
-  const body = sorted.length ? `from .models import (\n${sorted.map((n) => `    ${n},`).join('\n')}\n)\n\n__all__ = [\n${sorted.map((n) => `    "${n}",`).join('\n')}\n]\n` : '';
-  return { path: '__init__.py', contents: `# generated\n${body}`, kind: 'python' };
-}

@@ -1,6 +1,9 @@
 import type { SchemaSnapshot } from '../../introspect/types.js';
 import type { GeneratedFile } from '../files.js';
+import { Imports } from '../sqlalchemy/imports.js';
 import { renderModels, type ModelWarning } from '../sqlalchemy/module.js';
+import { renderSchemas } from '../sqlalchemy/pydantic.js';
+import { renderDb, renderRepositories } from '../sqlalchemy/repositories.js';
 
 export interface ReflectOptions {
   /** only these tables (`table` or `schema.table`); relationships to others are left out */
@@ -8,6 +11,12 @@ export interface ReflectOptions {
   /** `single`: one models.py; a package directory gets an __init__.py re-exporting it */
   layout?: 'single';
   bigCollectionRows?: number;
+  /** schemas.py: Pydantic v2 Create / Update / Read / Page per model */
+  pydantic?: boolean;
+  /** repositories.py: an async repository per model (implies pydantic) */
+  repositories?: boolean;
+  /** db.py: async engine, session factory and get_session dependency */
+  fastapi?: boolean;
 }
 
 export interface ReflectOutput {
@@ -36,9 +45,26 @@ export function selectTables(snap: SchemaSnapshot, names: string[] | undefined):
 export function reflect(snap: SchemaSnapshot, o: ReflectOptions = {}): ReflectOutput {
   const selected = selectTables(snap, o.tables);
   const models = renderModels(selected, { bigCollectionRows: o.bigCollectionRows });
+  const files = [{ path: 'models.py', contents: models.source, kind: 'python' }];
+  if (o.pydantic || o.repositories) {
+    const schemas = renderSchemas(selected, models.tables, models.enumClass);
+    files.push({ path: 'schemas.py', contents: schemas.source, kind: 'python' });
+    if (o.repositories) files.push({ path: 'repositories.py', contents: renderRepositories(selected, models.tables, schemas, models.enumClass), kind: 'python' });
+  }
+  if (o.fastapi) files.push({ path: 'db.py', contents: renderDb(), kind: 'python' });
   return {
-    files: [{ path: 'models.py', contents: models.source, kind: 'python' }],
+    files,
     warnings: models.warnings,
     prerequisites: models.prerequisites,
   };
+}
+
+/** `__init__.py` re-exporting the models module's public names, so `from models import Order` works. */
+export function packageInit(models: string): GeneratedFile {
+  const names = [...models.matchAll(/^(?:class (\w+)\(|(t_\w+|\w+_DOMAIN|view_metadata) = )/gm)].map((m) => m[1] ?? m[2]!).filter((n) => !n.startsWith('_'));
+  const sorted = [...new Set(names)];
+  const im = new Imports();
+  for (const n of sorted) im.add('.models', n);
+  const body = sorted.length ? `${im.render()}\n\n__all__ = [\n${sorted.sort().map((n) => `    "${n}",`).join('\n')}\n]\n` : '';
+  return { path: '__init__.py', contents: `# generated\n${body}`, kind: 'python' };
 }

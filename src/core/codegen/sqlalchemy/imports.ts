@@ -21,11 +21,11 @@ export class Imports {
 
   /** isort's layout as ruff applies it: sections, plain imports before from-imports, members ordered by type. */
   render(): string {
-    const stdlib = ['__future__', 'datetime', 'decimal', 'enum', 'ipaddress', 'typing', 'uuid'];
-    const section = (m: string) => (m === '__future__' ? 0 : stdlib.includes(m.split('.')[0]!) ? 1 : 2);
+    const stdlib = ['__future__', 'collections', 'datetime', 'decimal', 'enum', 'ipaddress', 'os', 'typing', 'uuid'];
+    const section = (m: string) => (m === '__future__' ? 0 : m.startsWith('.') ? 3 : stdlib.includes(m.split('.')[0]!) ? 1 : 2);
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const lines: string[] = [];
-    for (const sec of [0, 1, 2]) {
+    for (const sec of [0, 1, 2, 3]) {
       const plain = [...this.#plain].filter((m) => section(m) === sec).sort(byName);
       const froms = [...this.#from.keys()].filter((m) => section(m) === sec).sort(byName);
       if (!plain.length && !froms.length) continue;

@@ -17,6 +17,8 @@ export interface ModelsOutput {
   prerequisites: string[];
   /** class / Table name per `schema.table`, for companions (Pydantic, repositories) */
   tables: MappedTable[];
+  /** Python enum class per `schema.name` */
+  enumClass: Map<string, string>;
 }
 
 export interface ModelsOptions {
@@ -201,5 +203,5 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
     [...body, ...views].join('\n\n\n'),
     '',
   ].join('\n').replace(/\n{4,}/g, '\n\n\n');
-  return { source: formatPython(source), warnings, prerequisites: [...new Set(prerequisites)], tables };
+  return { source: formatPython(source), warnings, prerequisites: [...new Set(prerequisites)], tables, enumClass };
 }

@@ -61,6 +61,12 @@ function splitItems(body: string): string[] {
 export function formatLine(line: string): string[] {
   if (line.length <= LINE_LENGTH) return [line];
   const indent = /^ */.exec(line)![0];
+  // a def whose signature is too long: one parameter per line, as Black leaves it with a trailing comma
+  const def = /^(\s*(?:async )?def \w+\()(.*)(\)(?: -> .+)?:)$/.exec(line);
+  if (def) {
+    const params = splitItems(def[2]!);
+    return [def[1]!, ...params.map((p) => `${indent}    ${p},`), `${indent}${def[3]}`];
+  }
   const m = /([)\]}])(,?)(:?)$/.exec(line);
   if (!m) return [line];
   const end = line.length - m[2]!.length - m[3]!.length - 1;
