@@ -70,7 +70,10 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
   const ctx: TypeContext = { snap, imports: im, enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), warn: (m) => warnings.push({ table: currentTable, object: '', message: m }) };
   // names bound at module level must be known before attributes are named
   const domainNames = Object.entries(snap.schemas).flatMap(([, s]) => Object.values(s.types).filter((t) => t.kind === 'domain').map((t) => `${t.name.replace(/\W/g, '_').toUpperCase()}_DOMAIN`));
-  const seqNames = Object.values(snap.schemas).flatMap((s) => Object.keys(s.sequences).map(sequenceConst));
+  // only sequences behind nextval() defaults become module-level names
+  const seqNames = Object.entries(snap.schemas).flatMap(([schema, s]) => Object.values(s.tables).flatMap((t) => t.columns
+    .filter((c) => c.default?.startsWith('nextval(') && !isSerialKey(snap, schema, t, c))
+    .map((c) => sequenceOf(snap, schema, c.default!)?.name).filter((n): n is string => !!n).map(sequenceConst)));
   const moduleNames = new Set([...enumNames, ...domainNames, ...seqNames, 'Base', 'JsonValue', '_enum_values', 'view_metadata', 'annotations', 'datetime', 'decimal', 'enum', 'uuid', 'ipaddress', 'typing', 'sqlalchemy', 'Range', 'UserDefinedType', 'Any', 'text', 'Column', 'Table', 'MetaData', 'Index', 'ForeignKey', 'Identity', 'Computed', 'relationship', 'Mapped', 'mapped_column', 'DeclarativeBase']);
   const tables = planTables(snap, { bigCollectionRows: o.bigCollectionRows, moduleNames });
   const body: string[] = [];

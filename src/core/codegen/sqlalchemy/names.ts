@@ -80,3 +80,12 @@ export function unique(want: string, used: Set<string>): string {
   used.add(name);
   return name;
 }
+
+/** `unique` for a name space spread over several sets: `taken` says what is in use; the pick is added to `record`. */
+export function uniqueBy(want: string, taken: (name: string) => boolean, record: Set<string>): string {
+  let name = want;
+  if (taken(name)) name = `${want}_`;
+  for (let n = 2; taken(name); n++) name = `${want}_${n}`;
+  record.add(name);
+  return name;
+}

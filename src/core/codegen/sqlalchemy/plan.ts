@@ -1,5 +1,5 @@
 import type { ForeignKey, SchemaSnapshot, Table } from '../../introspect/types.js';
-import { attrName, pascal, plural, singular, unique, RESERVED_ATTRS } from './names.js';
+import { attrName, pascal, plural, singular, unique, uniqueBy, RESERVED_ATTRS } from './names.js';
 
 /** One table as the generator sees it: its Python class (or Table variable) and attribute names. */
 export interface MappedTable {
@@ -67,11 +67,14 @@ export function planTables(snap: SchemaSnapshot, o: PlanOptions): MappedTable[] 
       const shared = (nameCount.get(name) ?? 0) > 1 && schema !== 'public';
       const base = isClass ? pascal(`${shared ? `${schema}_` : ''}${singular(name)}`) : `t_${attrName(`${shared ? `${schema}_` : ''}${name}`)}`;
       const pyName = unique(base, classNames);
-      const used = new Set([...RESERVED_ATTRS, ...o.moduleNames, ...classNames]);
-      const attrs = new Map<string, string>();
-      for (const c of table.columns) attrs.set(c.name, unique(attrName(c.name), used));
-      out.push({ schema, table, qname: `${schema}.${name}`, pyName, isClass, association, attrs, relationships: [] });
+      out.push({ schema, table, qname: `${schema}.${name}`, pyName, isClass, association, attrs: new Map(), relationships: [] });
     }
+  }
+  // attributes avoid reserved names, module-level names and every class name (annotations resolve in the class)
+  for (const mt of out) {
+    const own = new Set<string>();
+    const taken = (n: string) => own.has(n) || RESERVED_ATTRS.has(n) || o.moduleNames.has(n) || classNames.has(n);
+    for (const c of mt.table.columns) mt.attrs.set(c.name, uniqueBy(attrName(c.name), taken, own));
   }
   relate(out, snap, o);
   return out;
@@ -89,7 +92,8 @@ function roleOf(fk: ForeignKey, target: MappedTable): string {
 
 function relate(tables: MappedTable[], snap: SchemaSnapshot, o: PlanOptions): void {
   const byQ = new Map(tables.map((t) => [t.qname, t]));
-  const used = new Map(tables.map((t) => [t, new Set([...t.attrs.values(), ...RESERVED_ATTRS, ...o.moduleNames])]));
+  const used = new Map(tables.map((t) => [t, new Set([...t.attrs.values(), ...RESERVED_ATTRS])]));
+  const pick = (want: string, t: MappedTable) => uniqueBy(want, (n) => used.get(t)!.has(n) || o.moduleNames.has(n), used.get(t)!);
   const pathCount = new Map<string, number>();
   const pairKey = (a: string, b: string) => [a, b].sort().join(' ');
   for (const t of tables) for (const fk of t.table.foreignKeys) pathCount.set(pairKey(t.qname, fk.references.table), (pathCount.get(pairKey(t.qname, fk.references.table)) ?? 0) + 1);
@@ -102,8 +106,8 @@ function relate(tables: MappedTable[], snap: SchemaSnapshot, o: PlanOptions): vo
       const ta = byQ.get(a.references.table);
       const tb = byQ.get(b.references.table);
       if (!ta?.isClass || !tb?.isClass || ta === tb) continue;
-      const nameA = unique(attrName(plural(singular(tb.table.name))), used.get(ta)!);
-      const nameB = unique(attrName(plural(singular(ta.table.name))), used.get(tb)!);
+      const nameA = pick(attrName(plural(singular(tb.table.name))), ta);
+      const nameB = pick(attrName(plural(singular(ta.table.name))), tb);
       ta.relationships.push({ name: nameA, target: tb, fk: b, fkOwner: child, kind: 'many-to-many', backPopulates: nameB, nullable: false, needsForeignKeys: false, selfRef: false, secondary: child, overlaps: [], passiveDeletes: b.onDelete === 'CASCADE', lazy: lazyFor(tb.qname) });
       tb.relationships.push({ name: nameB, target: ta, fk: a, fkOwner: child, kind: 'many-to-many', backPopulates: nameA, nullable: false, needsForeignKeys: false, selfRef: false, secondary: child, overlaps: [], passiveDeletes: a.onDelete === 'CASCADE', lazy: lazyFor(ta.qname) });
       continue;
@@ -117,11 +121,11 @@ function relate(tables: MappedTable[], snap: SchemaSnapshot, o: PlanOptions): vo
       const oneToOne = isUnique(child.table, fk.columns);
       const nullable = fk.columns.some((c) => !child.table.columns.find((x) => x.name === c)?.notNull);
       let role = roleOf(fk, parent);
-      if (child.attrs.has(role) || [...child.attrs.values()].includes(role)) role = `${role}_${attrName(singular(parent.table.name))}`;
-      const childName = unique(selfRef && role === 'parent' ? 'parent' : role, used.get(child)!);
+      if (child.attrs.has(role) || used.get(child)!.has(role)) role = `${role}_${attrName(singular(parent.table.name))}`;
+      const childName = pick(selfRef && role === 'parent' ? 'parent' : role, child);
       const plainPlural = attrName(plural(singular(child.table.name)));
       const reverseWant = selfRef ? (role === 'parent' ? 'children' : `${role}_${plainPlural}`) : oneToOne ? attrName(singular(child.table.name)) : multi ? `${role}_${plainPlural}` : plainPlural;
-      const parentName = unique(reverseWant, used.get(parent)!);
+      const parentName = pick(reverseWant, parent);
       const common = { fk, fkOwner: child, needsForeignKeys: multi || selfRef, selfRef, overlaps: [] as string[] };
       child.relationships.push({ ...common, name: childName, target: parent, kind: oneToOne ? 'one-to-one-child' : 'many-to-one', backPopulates: parentName, nullable, passiveDeletes: false });
       parent.relationships.push({ ...common, name: parentName, target: child, kind: oneToOne ? 'one-to-one-parent' : 'one-to-many', backPopulates: childName, nullable: true,
