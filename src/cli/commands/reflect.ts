@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { packageInit, reflect } from '../../core/codegen/reflect/index.js';
+import { packageInit, reflect, selectTables } from '../../core/codegen/reflect/index.js';
+import { renderKysely } from '../../core/codegen/kysely/index.js';
+import { writeGenerated } from '../../core/codegen/files.js';
 import { writePython } from '../../core/codegen/python-writer.js';
 import { readSnapshot } from '../../core/introspect/index.js';
 import type { Command } from '../command.js';
@@ -11,7 +13,7 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ?
 export const reflectCommand: Command = {
   name: 'reflect',
   summary: 'SQLAlchemy 2.0 models from a live database that import, map and round-trip (warnings say what they cannot express)',
-  usage: 'tablewright reflect --output PATH [--schema S]… [--table T]… [--pydantic] [--repositories] [--fastapi] [--warnings-json FILE] [--check] [--force]',
+  usage: 'tablewright reflect --output PATH [--schema S]… [--table T]… [--pydantic] [--repositories] [--fastapi] [--kysely FILE.ts] [--warnings-json FILE] [--check] [--force]',
   options: {
     output: { type: 'string', short: 'o' },
     schema: { type: 'string', multiple: true },
@@ -21,6 +23,7 @@ export const reflectCommand: Command = {
     pydantic: { type: 'boolean' },
     repositories: { type: 'boolean' },
     fastapi: { type: 'boolean' },
+    kysely: { type: 'string' },
     check: { type: 'boolean' },
     force: { type: 'boolean' },
   },
@@ -31,6 +34,7 @@ export const reflectCommand: Command = {
     if (!output) throw new UserError('reflect needs --output PATH: a package directory (./models) or a file (models.py)');
     const conn = await ctx.connect();
     let result;
+    let kysely: string | undefined;
     try {
       const snapshot = await readSnapshot(conn, { schemas: list(v.schema), excludeSchemas: list(v['exclude-schema']) });
       const tables = list(v.table);
@@ -39,6 +43,7 @@ export const reflectCommand: Command = {
         if (!found) throw new UserError(`--table ${t}: no such table in the selected schemas; tablewright inspect lists them`);
       }
       result = reflect(snapshot, { tables, pydantic: !!v.pydantic, repositories: !!v.repositories, fastapi: !!v.fastapi });
+      if (v.kysely) kysely = renderKysely(selectTables(snapshot, tables));
     } finally {
       await conn.close();
     }
@@ -48,6 +53,7 @@ export const reflectCommand: Command = {
     const dir = single ? dirname(output) : output;
     const files = single ? [{ ...result.files[0]!, path: basename(output) }] : [...result.files, packageInit(result.files[0]!.contents)];
     const report = writePython(dir, files, { force: !!v.force, check: !!v.check, tool: 'reflect' });
+    if (kysely !== undefined && !v.check) writeGenerated(dirname(v.kysely as string), [{ path: basename(v.kysely as string), contents: kysely, kind: 'typescript' }]);
     if (v['warnings-json']) writeFileSync(v['warnings-json'] as string, JSON.stringify({ warnings: result.warnings, prerequisites: result.prerequisites }, null, 2) + '\n');
     for (const w of result.warnings) ctx.err(`warning: ${w.table ? `${w.table}: ` : ''}${w.object && w.object !== w.table?.split('.').pop() ? `${w.object}: ` : ''}${w.message}\n`);
     if (result.prerequisites.length) ctx.err(`before create_all, run:\n${result.prerequisites.map((p) => `  ${p}`).join('\n')}\n`);
