@@ -2,12 +2,13 @@ import { UserError } from '../../core/errors.js';
 import { readSnapshot } from '../../core/introspect/index.js';
 import type { SchemaSnapshot } from '../../core/introspect/types.js';
 import { checkMigrationFiles, DEFAULT_PG_VERSION, MIGRATION_RULES, type MigrationRule } from '../../core/migrations/index.js';
-import { emptyConfig, findConfigFile, loadConfig, SCHEMA_RULES, SEVERITIES, severityRank, type Rule, type Severity } from '../../core/rules/index.js';
+import { emptyConfig, findConfigFile, loadConfig, SCHEMA_RULES, severityRank, type Rule } from '../../core/rules/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { findingsJson } from '../format/findings-json.js';
 import { findingsSarif } from '../format/findings-sarif.js';
 import { findingsText } from '../format/findings-text.js';
 import { toolVersion } from '../version.js';
+import { findingsFormatOption, severityOptions } from '../option-values.js';
 
 /** Migration rules in the shape the config loader and SARIF writer take (they never call `check`). */
 export const migrationRulesAsRules = (rules: readonly MigrationRule[]): Rule[] =>
@@ -43,15 +44,8 @@ export const checkMigrationCommand: Command = {
   connects: true,
   async run(ctx) {
     const v = ctx.values;
-    const format = (v.format as string | undefined) ?? 'text';
-    if (!['text', 'json', 'sarif'].includes(format)) throw new UserError(`--format ${format}: use text, json or sarif`);
-    const sev = (flag: string, x: unknown): Severity | undefined => {
-      if (x === undefined) return undefined;
-      if (!SEVERITIES.includes(x as Severity)) throw new UserError(`${flag} ${x}: use info, warning or error`);
-      return x as Severity;
-    };
-    const minSeverity = sev('--min-severity', v['min-severity']);
-    const failOn = sev('--fail-on', v['fail-on']) ?? minSeverity ?? 'warning';
+    const format = findingsFormatOption(v.format);
+    const { minSeverity, failOn } = severityOptions(v);
     const asRules = migrationRulesAsRules(MIGRATION_RULES);
     if (v['list-rules']) {
       ctx.out(MIGRATION_RULES.map((r) => `${r.id.padEnd(14)} ${r.severity.padEnd(7)} ${r.name}${r.offByDefault ? ' (off by default)' : ''}`).join('\n') + '\n');

@@ -4,8 +4,8 @@ import { DOCS_EXTENSIONS, generateDocs, loadParser } from '../../core/codegen/do
 import { readSnapshot } from '../../core/introspect/index.js';
 import { gatherRuleStats, lintSnapshot } from '../../core/rules/index.js';
 import type { Command } from '../command.js';
+import { listOption } from '../option-values.js';
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
 
 export const docsCommand: Command = {
   name: 'docs',
@@ -33,7 +33,7 @@ export const docsCommand: Command = {
     const conn = await ctx.connect();
     let files;
     try {
-      const snapshot = await readSnapshot(conn, { schemas: list(v.schema), excludeSchemas: list(v['exclude-schema']), stats });
+      const snapshot = await readSnapshot(conn, { schemas: listOption(v.schema), excludeSchemas: listOption(v['exclude-schema']), stats });
       const findings = lintSnapshot(snapshot, { stats: await gatherRuleStats(conn, snapshot) }).findings;
       await loadParser();
       files = generateDocs(snapshot, findings, { format, stats, hops });

@@ -1,13 +1,12 @@
-import { UserError } from '../../core/errors.js';
 import { readSnapshot } from '../../core/introspect/index.js';
-import { checkRuleIds, emptyConfig, findConfigFile, gatherRuleStats, lintSnapshot, loadConfig, SCHEMA_RULES, DEFERRED_RULES, SEVERITIES, severityRank, type Severity } from '../../core/rules/index.js';
+import { checkRuleIds, emptyConfig, findConfigFile, gatherRuleStats, lintSnapshot, loadConfig, SCHEMA_RULES, DEFERRED_RULES, severityRank } from '../../core/rules/index.js';
 import type { Command } from '../command.js';
+import { findingsFormatOption, listOption, severityOptions } from '../option-values.js';
 import { findingsJson } from '../format/findings-json.js';
 import { findingsSarif } from '../format/findings-sarif.js';
 import { findingsText } from '../format/findings-text.js';
 import { toolVersion } from '../version.js';
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -27,31 +26,23 @@ export const lintCommand: Command = {
   connects: true,
   async run(ctx) {
     const v = ctx.values;
-    const format = (v.format as string | undefined) ?? 'text';
-    if (!['text', 'json', 'sarif'].includes(format)) throw new UserError(`--format ${format}: use text, json or sarif`);
-    const sev = (flag: string, x: unknown): Severity | undefined => {
-      if (x === undefined) return undefined;
-      if (!SEVERITIES.includes(x as Severity)) throw new UserError(`${flag} ${x}: use info, warning or error`);
-      return x as Severity;
-    };
-    const minSeverity = sev('--min-severity', v['min-severity']);
-    // exit 1 when a reported finding is at or above the threshold: --fail-on, else --min-severity, else warning
-    const failOn = sev('--fail-on', v['fail-on']) ?? minSeverity ?? 'warning';
+    const format = findingsFormatOption(v.format);
+    const { minSeverity, failOn } = severityOptions(v);
     if (v['list-rules']) {
       const rows = SCHEMA_RULES.map((r) => `${r.id}  ${r.severity.padEnd(7)} ${r.category.padEnd(11)} ${r.name}${r.offByDefault ? ' (off by default)' : ''}${r.needs.includes('snapshot') ? '' : `  [needs ${r.needs.join(', ')}]`}`);
       const deferred = Object.entries(DEFERRED_RULES).map(([id, why]) => `${id}  not implemented: ${why}`);
       ctx.out([...rows, ...deferred].join('\n') + '\n');
       return 0;
     }
-    const only = list(v.rule);
-    const disable = list(v.disable);
+    const only = listOption(v.rule);
+    const disable = listOption(v.disable);
     checkRuleIds(only, SCHEMA_RULES, '--rule');
     checkRuleIds(disable, SCHEMA_RULES, '--disable');
     const configPath = (v.config as string | undefined) ?? findConfigFile(process.cwd());
     const config = configPath ? loadConfig(configPath, SCHEMA_RULES) : emptyConfig();
     const conn = await ctx.connect();
     try {
-      const snapshot = await readSnapshot(conn, { schemas: list(v.schema), excludeSchemas: list(v['exclude-schema']), stats: false });
+      const snapshot = await readSnapshot(conn, { schemas: listOption(v.schema), excludeSchemas: listOption(v['exclude-schema']), stats: false });
       const stats = await gatherRuleStats(conn, snapshot);
       const result = lintSnapshot(snapshot, { stats, config, only, disable, minSeverity });
       const version = toolVersion();

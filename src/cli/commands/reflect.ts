@@ -7,8 +7,8 @@ import { writeGenerated } from '../../core/codegen/files.js';
 import { writePython } from '../../core/codegen/python-writer.js';
 import { readSnapshot } from '../../core/introspect/index.js';
 import type { Command } from '../command.js';
+import { listOption } from '../option-values.js';
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
 
 export const reflectCommand: Command = {
   name: 'reflect',
@@ -36,8 +36,8 @@ export const reflectCommand: Command = {
     let result;
     let kysely: string | undefined;
     try {
-      const snapshot = await readSnapshot(conn, { schemas: list(v.schema), excludeSchemas: list(v['exclude-schema']) });
-      const tables = list(v.table);
+      const snapshot = await readSnapshot(conn, { schemas: listOption(v.schema), excludeSchemas: listOption(v['exclude-schema']) });
+      const tables = listOption(v.table);
       for (const t of tables) {
         const found = Object.entries(snapshot.schemas).some(([s, x]) => x.tables[t] || (t.startsWith(`${s}.`) && x.tables[t.slice(s.length + 1)]));
         if (!found) throw new UserError(`--table ${t}: no such table in the selected schemas; tablewright inspect lists them`);
