@@ -10,6 +10,7 @@ import { COMMANDS } from './commands/index.js';
 import { CONNECTION_HELP, CONNECTION_OPTIONS } from './options.js';
 import { demoProgressPrinter } from './progress.js';
 import { redactConnString } from '../core/db/conninfo/url.js';
+import { resolveSpec } from './resolve-spec.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -40,6 +41,8 @@ export interface RunIO {
   out: (s: string) => void;
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** stdin and stdout are a real terminal (the full-screen app needs both) */
+  interactive?: boolean;
 }
 
 export async function run(argv: string[], io: RunIO): Promise<number> {
@@ -83,10 +86,28 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     },
   };
   if (!command) {
-    // until the full-screen app lands, a bare `tablewright` shows the status and the commands
-    const code = await COMMANDS.find((c) => c.name === 'status')!.run(ctx);
-    io.out(`\n${mainHelp()}`);
-    return code;
+    // a bare `tablewright` is the full-screen app; it needs a terminal on both ends
+    if (!io.interactive) {
+      io.err('tablewright: the full-screen app needs a terminal; use "tablewright repl" for pipes and dumb terminals, or see tablewright --help\n');
+      return 2;
+    }
+    const { target: tuiTarget, pgpassProblem } = target();
+    process.env.NODE_ENV ??= 'production';
+    const openOptions = { write: values.write as boolean | undefined, statementTimeoutMs: statementTimeout(values['statement-timeout'] as string | undefined) };
+    // connect while Ink loads: the first frame can then show the relation list
+    const { startEarly } = await import('../tui/state/early-open.js');
+    const early = startEarly(tuiTarget, openOptions);
+    const { launchTui } = await import('../tui/launch.js');
+    return launchTui({
+      target: tuiTarget,
+      early,
+      notice: pgpassProblem ? `${pgpassProblem.path} not used: it ${pgpassProblem.reason}` : undefined,
+      openOptions,
+      env: io.env,
+      commands: COMMANDS,
+      connectionOptions: CONNECTION_OPTIONS,
+      resolveSpec: (spec) => resolveSpec(spec, ctxBase),
+    });
   }
   if (positionals.length && !takesPositionals(command)) {
     throw new UserError(`unexpected argument "${positionals[0]}" for ${command.name}; see tablewright ${command.name} --help`);
@@ -110,7 +131,12 @@ function safeUser(env: NodeJS.ProcessEnv): string {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
-  const io: RunIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+  const io: RunIO = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    env: process.env,
+    interactive: !!process.stdin.isTTY && !!process.stdout.isTTY && process.env.TERM !== 'dumb',
+  };
   try {
     process.exitCode = await run(argv, io);
   } catch (err) {

@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDemo } from '../helpers/demo.js';
+
+const root = process.cwd();
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+// the real binary runs dist/: build it when src/ is newer (a stale dist would test old code)
+beforeAll(() => {
+  let built = 0;
+  try {
+    built = statSync(join(root, 'dist/cli/main.js')).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  if (built < newestMtime(join(root, 'src'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+}, 120_000);
+
+let demo: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  demo = copyDemo();
+});
+afterAll(() => demo.cleanup());
+
+const tw = (args: string[], input: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [join(root, 'bin/tablewright.js'), ...args], {
+    input, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: '/nonexistent', TW_CONFIG_DIR: join(demo.dir, '..', 'conf'), ...env },
+  });
+
+describe('the tablewright binary without a terminal', () => {
+  it('a bare tablewright on a pipe prints a one-line hint to use repl and exits 2', () => {
+    const r = tw(['--db', demo.dir], '');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('use "tablewright repl"');
+  });
+
+  it('tablewright repl reads stdin and writes results to stdout', () => {
+    const r = tw(['repl', '--db', demo.dir], '\\dn\nselect count(*) as n from countries;\nselect nope;\n');
+    expect(r.stdout).toContain('List of schemas');
+    expect(r.stdout).toMatch(/ analytics\s+\|/);
+    expect(r.stdout).toMatch(/^ n\s*\n-+\n 20\s*$/m);
+    expect(r.stderr).toContain('ERROR:  column "nope" does not exist');
+    expect(r.status).toBe(1);
+  });
+});
