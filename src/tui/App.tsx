@@ -14,6 +14,7 @@ import { TooSmall } from './components/TooSmall.js';
 import { useKeyDispatcher } from './keys/use-key-dispatcher.js';
 import { layout } from './layout.js';
 import { BrowserPane } from './panes/BrowserPane.js';
+import { ChecklistPane } from './panes/ChecklistPane.js';
 import { useTerminalSize } from './terminal/TerminalSize.js';
 
 /** Switches layouts only; state lives in the controller's store, keys in the dispatcher. */
@@ -49,6 +50,7 @@ function Shell() {
   else if (overlay === 'connections') body = <ConnectionsOverlay width={l.width} height={l.paneHeight} />;
   else if (resultOpen) body = <ResultView width={l.width} height={l.paneHeight} />;
   else if (pane === 'browser') body = <BrowserPane l={l} />;
+  else if (pane === 'checklist') body = <ChecklistPane l={l} />;
   else body = <PlaceholderPane pane={pane} width={l.width} height={l.paneHeight} />;
 
   return (

@@ -29,7 +29,7 @@ describe('shell', () => {
     await r.press('3');
     expect(r.lastFrame()).toContain('Wizard — not built yet');
     await r.press(KEYS.tab);
-    expect(r.lastFrame()).toContain('Checklist — not built yet');
+    expect(r.lastFrame()).toContain('Schema · by severity');
     await r.press(KEYS.shiftTab, KEYS.shiftTab);
     expect(r.lastFrame()).toContain('Workbench — not built yet');
     await r.press('\x1b5');

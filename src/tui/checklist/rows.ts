@@ -1,4 +1,3 @@
-import { targetKey } from '../../core/rules/engine.js';
 import type { Finding, LintResult, Severity } from '../../core/rules/types.js';
 
 export type ChecklistGroup = 'severity' | 'category' | 'table';
@@ -45,12 +44,14 @@ export function checklistRows(result: LintResult, group: ChecklistGroup, categor
 export function rowLabel(r: ChecklistRow): string {
   if (r.kind === 'header') return `${r.label} (${r.count})`;
   if (r.kind === 'notrun') return `  ${r.ruleId}  not run: ${r.reason}`;
-  return `  ${r.finding.ruleId}  ${targetKey(r.finding) || '(database)'}  ${r.finding.message}`;
+  const t = r.finding.target;
+  const where = t.file ? `${t.file}${t.line ? `:${t.line}` : ''}` : [t.schema, t.table, typeof t.column === 'string' ? t.column : undefined].filter(Boolean).join('.') || t.object || '(database)';
+  return `  ${r.finding.ruleId} ${where}  ${r.finding.name}`;
 }
 
 /** Counts for the pane title: "3 errors · 9 warnings · 20 info". */
 export function checklistCounts(result: LintResult | null): string {
   if (!result) return '';
   const n = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
-  return `${n('error')} error · ${n('warning')} warning · ${n('info')} info`;
+  return `${n('error')}E ${n('warning')}W ${n('info')}I`;
 }

@@ -10,6 +10,10 @@ const SECTIONS: Record<string, { title: string; scopes: Scope[] }[]> = {
     { title: 'Browser', scopes: ['browser'] },
     { title: 'Moving (lists, details, results)', scopes: ['list'] },
   ],
+  checklist: [
+    { title: 'Checklist', scopes: ['checklist'] },
+    { title: 'Moving', scopes: ['list'] },
+  ],
   other: [{ title: 'Moving', scopes: ['list'] }],
 };
 

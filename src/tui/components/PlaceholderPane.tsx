@@ -3,7 +3,7 @@ import type { PaneId } from '../state/app-state.js';
 import { colorOf, useTheme } from '../theme/ThemeContext.js';
 import { PANE_TITLES } from './TabBar.js';
 
-const WHAT: Record<Exclude<PaneId, 'browser'>, string[]> = {
+const WHAT: Record<Exclude<PaneId, 'browser' | 'checklist'>, string[]> = {
   workbench: [
     'An SQL editor with a result grid, EXPLAIN (ANALYZE) with a plan tree and ranked insights,',
     'snippets from snippets/*.sql, and $EDITOR hand-off.',
@@ -13,17 +13,13 @@ const WHAT: Record<Exclude<PaneId, 'browser'>, string[]> = {
     'A table-design wizard: columns, types, keys and indexes, then a model, an Alembic migration,',
     'Pydantic schemas and a repository generated from it (tablewright new-table).',
   ],
-  checklist: [
-    'The schema checklist: lint findings (missing FK indexes, tables without a primary key,',
-    'duplicate indexes, nullable FKs …) with why and how to fix (tablewright lint).',
-  ],
   health: [
     'Health: slow queries from pg_stat_statements, N+1 patterns, index advice, bloat and',
     'vacuum checks (tablewright analyze).',
   ],
 };
 
-export function PlaceholderPane({ pane, width, height }: { pane: Exclude<PaneId, 'browser'>; width: number; height: number }) {
+export function PlaceholderPane({ pane, width, height }: { pane: Exclude<PaneId, 'browser' | 'checklist'>; width: number; height: number }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={colorOf(theme, 'border')} paddingX={1}>

@@ -68,9 +68,18 @@ function navigationKey(app: AppController, key: Key): void {
     return;
   }
 
+  if (s.pane === 'checklist' && s.checklist.migrations.draft !== null && !s.resultOpen) {
+    if (key.name === 'enter') app.checklist.endPath(true);
+    else if (key.name === 'esc') app.checklist.endPath(false);
+    else if (key.name === 'backspace') app.checklist.backspacePath();
+    else if (key.text && !key.ctrl && !key.alt) app.checklist.typePath(key.text);
+    return;
+  }
+
   const scopes: Scope[] = [];
   if (s.resultOpen && s.result) scopes.push('result');
   else if (s.pane === 'browser') scopes.push('browser');
+  else if (s.pane === 'checklist') scopes.push('checklist');
   scopes.push('list', 'global');
   for (const scope of scopes) {
     const id = km.lookup(scope, key);
@@ -82,6 +91,7 @@ function navigationKey(app: AppController, key: Key): void {
 function run(app: AppController, id: string): boolean {
   const s = app.store.get();
   const inResult = s.resultOpen && !!s.result;
+  const checklist = !inResult && s.pane === 'checklist';
   const page = app.layout.resultRows - 1;
   switch (id) {
     case 'app.help': app.toggleHelp(); return true;
@@ -101,12 +111,21 @@ function run(app: AppController, id: string): boolean {
     case 'result.close': app.store.set({ resultOpen: false }); return true;
     case 'result.left': app.scrollResult(0, -8); return true;
     case 'result.right': app.scrollResult(0, 8); return true;
-    case 'nav.down': inResult ? app.scrollResult(1) : app.browser.move(1); return true;
-    case 'nav.up': inResult ? app.scrollResult(-1) : app.browser.move(-1); return true;
-    case 'nav.pageDown': inResult ? app.scrollResult(page) : app.browser.page(1); return true;
-    case 'nav.pageUp': inResult ? app.scrollResult(-page) : app.browser.page(-1); return true;
-    case 'nav.top': inResult ? app.scrollResult(-1e9) : app.browser.moveTo('top'); return true;
-    case 'nav.bottom': inResult ? app.scrollResult(1e9) : app.browser.moveTo('bottom'); return true;
+    case 'nav.down': inResult ? app.scrollResult(1) : checklist ? app.checklist.move(1) : app.browser.move(1); return true;
+    case 'nav.up': inResult ? app.scrollResult(-1) : checklist ? app.checklist.move(-1) : app.browser.move(-1); return true;
+    case 'nav.pageDown': inResult ? app.scrollResult(page) : checklist ? app.checklist.page(1) : app.browser.page(1); return true;
+    case 'nav.pageUp': inResult ? app.scrollResult(-page) : checklist ? app.checklist.page(-1) : app.browser.page(-1); return true;
+    case 'nav.top': inResult ? app.scrollResult(-1e9) : checklist ? app.checklist.move(-1e9) : app.browser.moveTo('top'); return true;
+    case 'nav.bottom': inResult ? app.scrollResult(1e9) : checklist ? app.checklist.move(1e9) : app.browser.moveTo('bottom'); return true;
+    case 'checklist.open': return app.checklist.open();
+    case 'checklist.group': app.checklist.cycleGroup(); return true;
+    case 'checklist.tab': app.checklist.switchTab(); return true;
+    case 'checklist.copyFix': app.checklist.copyFix(); return true;
+    case 'checklist.runFix': void app.checklist.runFix(); return true;
+    case 'checklist.path':
+      if (s.checklist.tab !== 'migrations') app.checklist.switchTab();
+      app.checklist.startPath();
+      return true;
     case 'browser.filter': app.browser.startFilter(); return true;
     case 'browser.open': app.browser.open(); return true;
     case 'browser.back':

@@ -2,7 +2,7 @@
  * Every key binding, as data: the dispatcher resolves keys through it, the help overlay lists it,
  * and the config file (`keys` in config.json) overrides it by command id.
  */
-export type Scope = 'global' | 'list' | 'browser' | 'detail' | 'result' | 'prompt' | 'filter' | 'help';
+export type Scope = 'global' | 'list' | 'browser' | 'checklist' | 'detail' | 'result' | 'prompt' | 'filter' | 'help';
 
 export interface CommandSpec {
   id: string;
@@ -46,6 +46,13 @@ export const DEFAULT_KEYMAP: readonly CommandSpec[] = [
   { id: 'browser.copyName', scope: 'browser', keys: ['y'], help: 'copy the qualified name (OSC 52)' },
   { id: 'browser.copyDdl', scope: 'browser', keys: ['Y'], help: 'copy the DDL (OSC 52)' },
   { id: 'browser.editDdl', scope: 'browser', keys: ['e', 'f6'], help: 'open the DDL in $VISUAL / $EDITOR' },
+
+  { id: 'checklist.open', scope: 'checklist', keys: ['enter'], help: 'show its table in the Browser' },
+  { id: 'checklist.group', scope: 'checklist', keys: ['v'], help: 'group by severity/category/table' },
+  { id: 'checklist.tab', scope: 'checklist', keys: ['m'], help: 'schema checklist ⇄ migrations' },
+  { id: 'checklist.copyFix', scope: 'checklist', keys: ['y'], help: 'copy the fix SQL (OSC 52)' },
+  { id: 'checklist.runFix', scope: 'checklist', keys: ['x'], help: 'run the fix (write mode, asks)' },
+  { id: 'checklist.path', scope: 'checklist', keys: ['p'], help: 'migrations: file or dir to check' },
 
   { id: 'result.close', scope: 'result', keys: ['esc', 'q'], help: 'close the result' },
   { id: 'result.left', scope: 'result', keys: ['h', 'left'], help: 'scroll left' },

@@ -15,6 +15,7 @@ import { resultLines } from '../result/result-lines.js';
 import type { EarlyStart } from './early-open.js';
 import { PromptActions } from './prompt-actions.js';
 import { Store } from './store.js';
+import { ChecklistActions } from '../checklist/checklist-actions.js';
 
 /** What the app needs from the world; tests replace the terminal-facing parts. */
 export interface AppServices {
@@ -45,6 +46,7 @@ export class AppController {
   readonly browser: BrowserActions;
   readonly prompt: PromptActions;
   readonly objects: ObjectActions;
+  readonly checklist: ChecklistActions;
   readonly services: AppServices;
   size: Size = { columns: 80, rows: 24 };
 
@@ -70,6 +72,18 @@ export class AppController {
       commands: services.grammar.commands,
       connectionOptions: services.grammar.connectionOptions,
       relations: () => (this.store.get().catalog.items ?? []).filter((i) => i.kind !== 'schema' && i.kind !== 'function').map((i) => `${i.schema}.${i.name}`),
+    });
+    this.checklist = new ChecklistActions(this.store, {
+      conn: () => this.connection.conn,
+      writeMode: () => this.session.writeMode,
+      confirm: (q) => this.confirm(q),
+      message: (text, tone) => this.message(text, tone),
+      refresh: () => this.connection.refresh(),
+      jumpTo: (q) => { this.switchPane('browser'); this.browser.jumpTo(q); },
+      writeTerminal: (s) => services.writeTerminal(s),
+      env: services.env,
+      cwd: process.cwd(),
+      pageSize: () => this.layout.listRows,
     });
     if (services.keymap.problems.length) this.store.set({ message: { text: services.keymap.problems.join('; '), tone: 'warn' } });
   }

@@ -1,6 +1,7 @@
 import type { Output, SqlPosition } from '../../commands/output.js';
 import type { SchemaSnapshot } from '../../core/introspect/types.js';
 import type { CatalogItem } from '../browser/catalog-items.js';
+import { initialChecklist, type ChecklistState } from '../checklist/checklist-state.js';
 
 export const PANES = ['browser', 'workbench', 'wizard', 'checklist', 'health'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -95,6 +96,7 @@ export interface AppState {
   catalog: CatalogState;
   jobs: Job[];
   browser: BrowserState;
+  checklist: ChecklistState;
   /** the first Ctrl+C was pressed at this time; a second one soon after quits */
   interruptAt: number | null;
 }
@@ -111,6 +113,7 @@ export function initialState(description: string): AppState {
     catalog: { items: null, snapshot: null, readAt: null, ddl: {} },
     jobs: [],
     browser: { filter: '', filtering: false, selected: null, focus: 'list', tab: 0, detailScroll: 0, detailScrollX: 0, detailCursor: 0, collapsed: {} },
+    checklist: initialChecklist(),
     interruptAt: null,
   };
 }
