@@ -1,5 +1,13 @@
 import type { Command } from '../command.js';
+import { replCommand } from './repl.js';
 import { statusCommand } from './status.js';
+import { snapshotCommand } from './snapshot.js';
+import { inspectCommand } from './inspect.js';
+import { lintCommand } from './lint.js';
+import { checkMigrationCommand } from './check-migration.js';
+import { migrationsCommand } from './migrations.js';
+import { docsCommand } from './docs.js';
+import { reflectCommand } from './reflect.js';
 
 /** Every CLI command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [statusCommand];
+export const COMMANDS: Command[] = [replCommand, statusCommand, lintCommand, checkMigrationCommand, migrationsCommand, docsCommand, reflectCommand, snapshotCommand, inspectCommand];

@@ -102,6 +102,7 @@ export function renderTable(schema: string, t: Table): string {
     if (t.accessMethod) sql += ` USING ${ident(t.accessMethod)}`;
     const opts = Object.entries(t.options);
     if (opts.length) sql += ` WITH (${opts.map(([k, v]) => `${k}=${v}`).join(', ')})`;
+    if (t.tablespace) sql += ` TABLESPACE ${ident(t.tablespace)}`;
     if (t.foreign) {
       sql += ` SERVER ${ident(t.foreign.server)}`;
       const fo = Object.entries(t.foreign.options);

@@ -1,0 +1,51 @@
+import type { Connection } from '../db/connection.js';
+import { jitOff, runBatch } from './batch.js';
+import { buildSnapshot } from './build.js';
+import { catalogStatements, type CatalogStatement } from './catalog-sql.js';
+import { retryMissing } from './definitions.js';
+import { hiddenPlatformSchemas, POLICY_SCHEMAS, schemaCondition } from './filter.js';
+import { fingerprintSql } from './fingerprint-sql.js';
+import { literal } from './sql-text.js';
+import type { ReadOptions, SchemaSnapshot, SnapshotServer } from './types.js';
+
+/** Engines without `xmin` on catalogs cannot be fingerprinted (design §9: always a full re-read). */
+export const canFingerprint = (conn: Connection) => conn.server.flavor !== 'cockroach';
+
+/**
+ * Reads the selected schemas in one round trip: one multi-statement batch inside one REPEATABLE READ
+ * READ ONLY transaction, one statement per catalog, rows joined in TypeScript.
+ */
+export async function readSnapshot(conn: Connection, opts: ReadOptions = {}): Promise<SchemaSnapshot> {
+  const flavor = conn.server.flavor;
+  const nsCond = schemaCondition(opts, flavor);
+  const hidden = hiddenPlatformSchemas(opts, flavor);
+  const eager = opts.definitions === 'eager';
+  const stats = opts.stats !== false;
+  const statements: CatalogStatement[] = catalogStatements({
+    versionNum: conn.server.versionNum, nsCond, stats, eager,
+    policySchemas: (POLICY_SCHEMAS[flavor] ?? []).filter((p) => hidden.includes(p)),
+  });
+  if (canFingerprint(conn)) statements.push({ name: 'fingerprint', sql: fingerprintSql(nsCond) });
+  if (hidden.length) {
+    statements.push({
+      name: 'hidden_schemas',
+      sql: `SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname IN (${hidden.map(literal).join(', ')}) ORDER BY 1`,
+    });
+  }
+  const prelude = [...jitOff(flavor), ...(flavor === 'yugabyte' ? ['SET LOCAL yb_bnl_batch_size = 1000'] : [])];
+  const { rows, unavailable } = await runBatch(conn, statements, prelude);
+  const capabilities: Record<string, boolean> = {};
+  for (const st of statements) capabilities[st.name] = !unavailable.some((u) => u.catalog === st.name);
+  if (!canFingerprint(conn)) capabilities.fingerprint = false;
+  const server: SnapshotServer = {
+    versionNum: conn.server.versionNum, versionString: conn.server.versionString, flavor, capabilities,
+  };
+  const fingerprint: Record<string, string> = {};
+  for (const [schema, fp] of rows.get('fingerprint') ?? []) fingerprint[String(schema)] = String(fp);
+  const { snapshot, missing } = buildSnapshot({
+    rows, server, unavailable, fingerprint, stats, eager, capturedAt: new Date().toISOString(),
+    hiddenSchemas: (rows.get('hidden_schemas') ?? []).map((r) => String(r[0])),
+  });
+  if (missing.length) await retryMissing(conn, snapshot, missing);
+  return snapshot;
+}
