@@ -62,7 +62,11 @@ const dir = keep ?? mkdtempSync(join(tmpdir(), 'tw-bench-mig-'));
 try {
   generate(dir);
   if (process.env.TW_BENCH_GENERATE_ONLY) process.exit(0);
-  const squawkBin = join(process.cwd(), 'node_modules/.bin/squawk');
+  // squawk-cli ships per-platform binaries the lock file cannot record for every platform, so it is
+  // installed on demand outside the project rather than as a dev dependency
+  const squawkDir = join(tmpdir(), 'tw-bench-squawk');
+  const squawkBin = join(squawkDir, 'node_modules/.bin/squawk');
+  if (!existsSync(squawkBin)) spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', squawkDir, 'squawk-cli@2.66.0'], { stdio: 'inherit' });
   const haveSquawk = existsSync(squawkBin);
   let squawkVersion = 'not installed';
   if (haveSquawk) squawkVersion = execFileSync(squawkBin, ['--version'], { encoding: 'utf8' }).trim();
@@ -100,7 +104,7 @@ try {
     console.log(`  squawk start-up (1 file):              median ${Math.round(median(sqStart))} ms`);
     const ratio = median(tw) / median(sq);
     console.log(`  ratio tablewright / squawk: ${ratio.toFixed(2)}× (target ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'})`);
-  } else console.log('  squawk-cli is not installed (npm install --save-dev -E squawk-cli@2.66.0): nothing to compare against');
+  } else console.log('  squawk-cli could not be installed: nothing to compare against');
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
