@@ -131,6 +131,11 @@ function safeUser(env: NodeJS.ProcessEnv): string {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // `tablewright inspect | head` closes the pipe early: that is the reader's choice, not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const io: RunIO = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
