@@ -2,7 +2,6 @@ import { homedir, userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { isUserError, UserError } from '../core/errors.js';
 import { resolveTarget, type ConnectionOptions, type ResolveContext } from '../core/db/conninfo/resolve.js';
-import { openTarget } from '../core/db/open.js';
 import { demoDir } from '../core/paths.js';
 import type { Command, CommandContext } from './command.js';
 import { parseInvocation, takesPositionals, type Grammar } from '../commands/invocation.js';
@@ -78,6 +77,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
         const { resetDemo } = await import('../core/demo/build.js');
         await resetDemo(t.dataDir, demoProgressPrinter());
       }
+      const { openTarget } = await import('../core/db/open.js');
       return openTarget(t, {
         write: values.write as boolean | undefined,
         statementTimeoutMs: statementTimeout(values['statement-timeout'] as string | undefined),

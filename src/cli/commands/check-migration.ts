@@ -1,12 +1,8 @@
 import { UserError } from '../../core/errors.js';
-import { readSnapshot } from '../../core/introspect/index.js';
 import type { SchemaSnapshot } from '../../core/introspect/types.js';
-import { checkMigrationFiles, DEFAULT_PG_VERSION, MIGRATION_RULES, type MigrationRule } from '../../core/migrations/index.js';
-import { emptyConfig, findConfigFile, loadConfig, SCHEMA_RULES, severityRank, type Rule } from '../../core/rules/index.js';
+import type { MigrationRule } from '../../core/migrations/index.js';
+import type { Rule } from '../../core/rules/index.js';
 import type { Command, CommandContext } from '../command.js';
-import { findingsJson } from '../format/findings-json.js';
-import { findingsSarif } from '../format/findings-sarif.js';
-import { findingsText } from '../format/findings-text.js';
 import { toolVersion } from '../version.js';
 import { findingsFormatOption, severityOptions } from '../option-values.js';
 
@@ -43,6 +39,13 @@ export const checkMigrationCommand: Command = {
   },
   connects: true,
   async run(ctx) {
+    // loaded here, not at start-up: every command's dependencies would otherwise load for --help
+    const { readSnapshot } = await import('../../core/introspect/index.js');
+    const { checkMigrationFiles, DEFAULT_PG_VERSION, MIGRATION_RULES } = await import('../../core/migrations/index.js');
+    const { emptyConfig, findConfigFile, loadConfig, SCHEMA_RULES, severityRank } = await import('../../core/rules/index.js');
+    const { findingsJson } = await import('../format/findings-json.js');
+    const { findingsSarif } = await import('../format/findings-sarif.js');
+    const { findingsText } = await import('../format/findings-text.js');
     const v = ctx.values;
     const format = findingsFormatOption(v.format);
     const { minSeverity, failOn } = severityOptions(v);

@@ -1,8 +1,4 @@
 import { UserError } from '../../core/errors.js';
-import { diffGenerated, writeGenerated } from '../../core/codegen/files.js';
-import { DOCS_EXTENSIONS, generateDocs, loadParser } from '../../core/codegen/docs/index.js';
-import { readSnapshot } from '../../core/introspect/index.js';
-import { gatherRuleStats, lintSnapshot } from '../../core/rules/index.js';
 import type { Command } from '../command.js';
 import { listOption } from '../option-values.js';
 
@@ -22,6 +18,11 @@ export const docsCommand: Command = {
   },
   connects: true,
   async run(ctx) {
+    // loaded here, not at start-up: every command's dependencies would otherwise load for --help
+    const { diffGenerated, writeGenerated } = await import('../../core/codegen/files.js');
+    const { DOCS_EXTENSIONS, generateDocs, loadParser } = await import('../../core/codegen/docs/index.js');
+    const { readSnapshot } = await import('../../core/introspect/index.js');
+    const { gatherRuleStats, lintSnapshot } = await import('../../core/rules/index.js');
     const v = ctx.values;
     const out = v.output as string | undefined;
     if (!out) throw new UserError('docs needs --output DIR (the directory to write the documentation to)');

@@ -1,7 +1,4 @@
 import type { Command } from '../command.js';
-import {
-  describeRelations, describeTable, findRelation, readRelationList, readRelationSize, readSnapshot, referencedBy,
-} from '../../core/introspect/index.js';
 import { UserError } from '../../core/errors.js';
 
 export const inspectCommand: Command = {
@@ -11,6 +8,8 @@ export const inspectCommand: Command = {
   options: { json: { type: 'boolean' }, schema: { type: 'string', multiple: true } },
   connects: true,
   async run(ctx) {
+    // loaded here, not at start-up: every command's dependencies would otherwise load for --help
+    const { describeRelations, describeTable, findRelation, readRelationList, readRelationSize, readSnapshot, referencedBy } = await import('../../core/introspect/index.js');
     if (ctx.positionals.length > 1) throw new UserError(`inspect takes one table name, got ${ctx.positionals.length}; see tablewright inspect --help`);
     const schemas = (ctx.values.schema as string[] | undefined) ?? [];
     const conn = await ctx.connect();

@@ -1,10 +1,5 @@
-import { readSnapshot } from '../../core/introspect/index.js';
-import { checkRuleIds, emptyConfig, findConfigFile, gatherRuleStats, lintSnapshot, loadConfig, SCHEMA_RULES, DEFERRED_RULES, severityRank } from '../../core/rules/index.js';
 import type { Command } from '../command.js';
 import { findingsFormatOption, listOption, severityOptions } from '../option-values.js';
-import { findingsJson } from '../format/findings-json.js';
-import { findingsSarif } from '../format/findings-sarif.js';
-import { findingsText } from '../format/findings-text.js';
 import { toolVersion } from '../version.js';
 
 
@@ -25,6 +20,12 @@ export const lintCommand: Command = {
   },
   connects: true,
   async run(ctx) {
+    // loaded here, not at start-up: every command's dependencies would otherwise load for --help
+    const { readSnapshot } = await import('../../core/introspect/index.js');
+    const { checkRuleIds, emptyConfig, findConfigFile, gatherRuleStats, lintSnapshot, loadConfig, SCHEMA_RULES, DEFERRED_RULES, severityRank } = await import('../../core/rules/index.js');
+    const { findingsJson } = await import('../format/findings-json.js');
+    const { findingsSarif } = await import('../format/findings-sarif.js');
+    const { findingsText } = await import('../format/findings-text.js');
     const v = ctx.values;
     const format = findingsFormatOption(v.format);
     const { minSeverity, failOn } = severityOptions(v);

@@ -1,11 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { packageInit, reflect, selectTables } from '../../core/codegen/reflect/index.js';
-import { renderKysely } from '../../core/codegen/kysely/index.js';
-import { writeGenerated } from '../../core/codegen/files.js';
-import { writePython } from '../../core/codegen/python-writer.js';
-import { readSnapshot } from '../../core/introspect/index.js';
 import type { Command } from '../command.js';
 import { listOption } from '../option-values.js';
 
@@ -29,6 +24,12 @@ export const reflectCommand: Command = {
   },
   connects: true,
   async run(ctx) {
+    // loaded here, not at start-up: every command's dependencies would otherwise load for --help
+    const { packageInit, reflect, selectTables } = await import('../../core/codegen/reflect/index.js');
+    const { renderKysely } = await import('../../core/codegen/kysely/index.js');
+    const { writeGenerated } = await import('../../core/codegen/files.js');
+    const { writePython } = await import('../../core/codegen/python-writer.js');
+    const { readSnapshot } = await import('../../core/introspect/index.js');
     const v = ctx.values;
     const output = v.output as string | undefined;
     if (!output) throw new UserError('reflect needs --output PATH: a package directory (./models) or a file (models.py)');

@@ -1,10 +1,7 @@
 import type { Command, CommandContext } from '../command.js';
-import { runLineRepl, type ReplStreams } from '../../commands/line-repl.js';
-import { CommandSession } from '../../commands/session.js';
-import { flushConfigWrites, PromptHistory } from '../../commands/user-config.js';
+import type { ReplStreams } from '../../commands/line-repl.js';
 import { describeTarget } from '../../core/db/conninfo/resolve.js';
 import type { Connection } from '../../core/db/connection.js';
-import { readRelationList } from '../../core/introspect/index.js';
 import { CONNECTION_OPTIONS } from '../options.js';
 
 
@@ -18,6 +15,11 @@ export const replCommand: Command = {
 
 /** The REPL on given streams (tests pass in-memory ones). */
 export async function runRepl(ctx: CommandContext, io: ReplStreams): Promise<number> {
+  // loaded here, not at start-up: the session pulls in every command's dependencies
+  const { runLineRepl } = await import('../../commands/line-repl.js');
+  const { CommandSession } = await import('../../commands/session.js');
+  const { flushConfigWrites, PromptHistory } = await import('../../commands/user-config.js');
+  const { readRelationList } = await import('../../core/introspect/index.js');
   let conn: Connection | undefined = await ctx.connect();
   let relations: string[] = [];
   // names for Tab completion, read in the background so the prompt appears at once

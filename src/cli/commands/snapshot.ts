@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { UserError } from '../../core/errors.js';
-import { assertSchemasExist, loadSnapshotCached, readSnapshot, serializeSnapshot } from '../../core/introspect/index.js';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 
@@ -41,6 +40,8 @@ export const snapshotCommand: Command = {
   },
   connects: true,
   async run(ctx) {
+    // loaded here, not at start-up: every command's dependencies would otherwise load for --help
+    const { assertSchemasExist, loadSnapshotCached, readSnapshot, serializeSnapshot } = await import('../../core/introspect/index.js');
     const opts = {
       schemas: list(ctx.values.schema),
       excludeSchemas: list(ctx.values['exclude-schema']),
