@@ -40,9 +40,9 @@ export const checkMigrationCommand: Command = {
   connects: true,
   async run(ctx) {
     // loaded here, not at start-up: every command's dependencies would otherwise load for --help
-    const { readSnapshot } = await import('../../core/introspect/index.js');
     const { checkMigrationFiles, DEFAULT_PG_VERSION, MIGRATION_RULES } = await import('../../core/migrations/index.js');
-    const { emptyConfig, findConfigFile, loadConfig, SCHEMA_RULES, severityRank } = await import('../../core/rules/index.js');
+    const { emptyConfig, findConfigFile, loadConfig } = await import('../../core/rules/config.js');
+    const { severityRank } = await import('../../core/rules/types.js');
     const { findingsJson } = await import('../format/findings-json.js');
     const { findingsSarif } = await import('../format/findings-sarif.js');
     const { findingsText } = await import('../format/findings-text.js');
@@ -58,13 +58,15 @@ export const checkMigrationCommand: Command = {
     let pgVersion = pgVersionOption(v['pg-version']);
     const configPath = (v.config as string | undefined) ?? findConfigFile(process.cwd());
     // the config file is shared with `lint`, so it may name schema rules as well as migration rules
-    const config = configPath ? loadConfig(configPath, [...SCHEMA_RULES, ...asRules]) : emptyConfig();
+    // the schema rules load only to validate a config file that may name them
+    const config = configPath ? loadConfig(configPath, [...(await import('../../core/rules/registry.js')).SCHEMA_RULES, ...asRules]) : emptyConfig();
     let snapshot: SchemaSnapshot | undefined;
     if (connectionGiven(ctx)) {
       const conn = await ctx.connect();
       try {
         pgVersion ??= Math.floor(conn.server.versionNum / 10000);
         try {
+          const { readSnapshot } = await import('../../core/introspect/index.js');
           snapshot = await readSnapshot(conn, { stats: true });
         } catch (err) {
           ctx.err(`tablewright: could not read the schema (${String((err as Error).message).split('\n')[0]}); checking without it\n`);

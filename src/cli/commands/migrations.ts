@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { UserError } from '../../core/errors.js';
-import { alembicStatus, type AlembicStatus } from '../../core/migrations/index.js';
+import type { AlembicStatus } from '../../core/migrations/index.js';
 import type { Command } from '../command.js';
 import { connectionGiven } from './check-migration.js';
 
@@ -36,6 +36,7 @@ export const migrationsCommand: Command = {
   options: { dir: { type: 'string' }, format: { type: 'string' } },
   connects: true,
   async run(ctx) {
+    const { alembicStatus } = await import('../../core/migrations/index.js');
     const [sub, ...rest] = ctx.positionals;
     if (sub !== 'status') throw new UserError(sub ? `unknown migrations subcommand "${sub}"; use: tablewright migrations status --dir DIR` : 'use: tablewright migrations status --dir DIR');
     if (rest.length) throw new UserError(`unexpected argument "${rest[0]}"; give the directory with --dir`);
