@@ -94,9 +94,25 @@ describe('Browser on the demo database', () => {
     expect(ddl).toContain('"public"."orders"');
     await r.press(']');
     const d = r.lastFrame();
-    expect(d).toContain('┌');
-    expect(d).toMatch(/──►│ orders\s+│|│ orders │/);
-    expect(d).toContain('customers');
+    // boxes with key columns; crow's-foot ends: many children on the left, one parent on the right
+    expect(d).toMatch(/┌ orders ─+┐/);
+    expect(d).toMatch(/│ ◆ order_id\s+│>○─+┼┼│ ◆ id/);
+    expect(d).toMatch(/│>○─+○┼│ ◆ code/);
+    expect(d).toContain('┌ customers');
+    expect(d).toContain('→ customer_id');
+  });
+
+  it('walks the schema along relations in the FK diagram', async () => {
+    const r = await openBrowser();
+    await select(r, 'orders');
+    await r.press('[');
+    await r.waitFor((f) => f.includes('referenced by'), 'the diagram');
+    // Enter focuses the diagram; the neighbours are picked top to bottom, left before right
+    await r.press(KEYS.enter, 'j', KEYS.enter);
+    await r.until(() => r.app.store.get().browser.selected?.includes('coupons') ?? false, 'the jump to coupons');
+    const f = await r.waitFor((x) => x.includes('public.coupons'), 'the coupons diagram');
+    expect(f).toMatch(/┌ orders ─+┐/);
+    expect(f).toMatch(/┌ coupons ─+┐/);
   });
 
   it('wraps long DDL lines and scrolls wide details sideways', async () => {
@@ -111,7 +127,7 @@ describe('Browser on the demo database', () => {
     await r.press(KEYS.enter);
     // in the list, l and h switch tabs (DDL → Diagram and back), then back to Columns and into the details
     await r.press('l');
-    expect(r.lastFrame()).toMatch(/┌─+┐/);
+    expect(r.lastFrame()).toMatch(/┌ customers ─+┐/);
     await r.press('h', '[', '[', '[', '[', '[');
     expect(r.lastFrame()).toMatch(/email\s+public\.email_address/);
     await r.press(KEYS.enter);

@@ -93,7 +93,7 @@ export function tabContent(tab: TabId, item: CatalogItem, snap: SchemaSnapshot, 
     case 'policies':
       return { lines: table ? policyLines(table) : [] };
     case 'diagram':
-      return { lines: table ? fkDiagram(snap, item, table, width) : [] };
+      return table ? fkDiagram(snap, item, table, width) : { lines: [] };
     case 'ddl':
       return { lines: ddl === undefined ? [[seg('loading the definition…', 'muted')]] : ddl.split('\n').flatMap((l) => wrapLine(l, width)).map((l) => [seg(highlight(l))]) };
     case 'definition':
