@@ -96,7 +96,7 @@ describe('Browser on the demo database', () => {
     const d = r.lastFrame();
     // boxes with key columns; crow's-foot ends: many children on the left, one parent on the right
     expect(d).toMatch(/┌ orders ─+┐/);
-    expect(d).toMatch(/│ ◆ order_id\s+│>○─+┼┼│ ◆ id/);
+    expect(d).toMatch(/│>○─+┼┼│ ◆ id/);
     expect(d).toMatch(/│>○─+○┼│ ◆ code/);
     expect(d).toContain('┌ customers');
     expect(d).toContain('→ customer_id');

@@ -55,10 +55,11 @@ export function fkDiagram(snap: SchemaSnapshot, item: CatalogItem, t: Table, wid
     lines.push(blank, [seg('no foreign keys in or out', 'muted')]);
     return { lines, selectable };
   }
-  const link = 10;
   const sides = (left.length ? 1 : 0) + (right.length ? 1 : 0);
   const cw = Math.min(30, Math.max(14, ...[center.title, ...center.rows].map((s) => [...s].length + 4)));
-  const sw = Math.max(12, Math.min(30, Math.floor((width - cw - sides * link) / Math.max(1, sides))));
+  // narrow panes get shorter links before narrower boxes, so the diagram never overflows
+  const link = width - cw >= sides * (10 + 14) ? 10 : 6;
+  const sw = Math.max(8, Math.min(30, Math.floor((width - cw - sides * link) / Math.max(1, sides))));
   // every neighbour is 3 rows (top, name row, first key row, bottom); the centre box spans them all
   const slot = 4;
   const height = Math.max(center.rows.length + 2, slot * Math.max(left.length, right.length));
