@@ -60,8 +60,9 @@ export function lintSnapshot(snapshot: SchemaSnapshot, o: LintOptions = {}): Lin
         for (const item of items) {
           try {
             const r = fn(item);
-            if (Array.isArray(r)) out.push(...r);
-            else if (r) out.push(r);
+            if (Array.isArray(r)) {
+              for (const x of r) out.push(x);
+            } else if (r) out.push(r);
           } catch (err) {
             failures.push({ target: { object: name(item) }, message: `rule failed on ${name(item)}: ${(err as Error)?.message ?? err}`, severity: 'warning' });
           }

@@ -11,6 +11,7 @@ export interface TableRef {
 }
 
 const tableLists = new WeakMap<SchemaSnapshot, TableRef[]>();
+const parentLists = new WeakMap<SchemaSnapshot, TableRef[]>();
 
 /** Every table of the snapshot that a schema rule should look at: partitions are judged through their parent. */
 export function tables(snap: SchemaSnapshot, o: { partitions?: boolean } = {}): TableRef[] {
@@ -27,7 +28,10 @@ export function tables(snap: SchemaSnapshot, o: { partitions?: boolean } = {}): 
     }
     tableLists.set(snap, all);
   }
-  return o.partitions ? all : all.filter((t) => !t.table.partition?.parent);
+  if (o.partitions) return all;
+  let parents = parentLists.get(snap);
+  if (!parents) parentLists.set(snap, (parents = all.filter((t) => !t.table.partition?.parent)));
+  return parents;
 }
 
 export function tableByQName(snap: SchemaSnapshot, qname: string): TableRef | undefined {
@@ -142,4 +146,25 @@ export function mentions(expression: string, name: string): boolean {
     wordRes.set(name, re);
   }
   return re.test(expression);
+}
+
+const byBaseType = new WeakMap<SchemaSnapshot, Map<string, { t: TableRef; c: Column }[]>>();
+
+/** Columns of the snapshot's rule tables grouped by base type, built once: type rules look up only the types they judge. */
+export function columnsByBaseType(snap: SchemaSnapshot): Map<string, { t: TableRef; c: Column }[]> {
+  let m = byBaseType.get(snap);
+  if (!m) {
+    m = new Map();
+    for (const t of tables(snap)) {
+      for (const c of t.table.columns) {
+        if (c.inherited) continue;
+        const b = baseType(c);
+        let list = m.get(b);
+        if (!list) m.set(b, (list = []));
+        list.push({ t, c });
+      }
+    }
+    byBaseType.set(snap, m);
+  }
+  return m;
 }

@@ -14,6 +14,8 @@ export const CN02: Rule = {
         const a = column(t.table, name);
         const b = column(ref.table, fk.references.columns[i]!);
         if (!a || !b) return [];
+        // same declared type: nothing to compare (the common case, without any lookups)
+        if (a.type === b.type) return [];
         const ta = typeOf(ctx.snapshot, a);
         const tb = typeOf(ctx.snapshot, b);
         const baseA = ta.domainBase ?? ta.base;

@@ -6,6 +6,7 @@ export const CN03: Rule = {
   id: 'CN03', name: 'duplicate-foreign-key', category: 'constraints', severity: 'warning', needs: ['snapshot'],
   why: 'Two identical foreign keys check every write twice and confuse tools that derive relationships.',
   check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
+    if (t.table.foreignKeys.length < 2) return undefined;
     const seen = new Map<string, string>();
     const out: RawFinding[] = [];
     for (const fk of [...t.table.foreignKeys].sort((a, b) => a.name.localeCompare(b.name))) {

@@ -5,8 +5,9 @@ export const CN04: Rule = {
   id: 'CN04', name: 'intersected-foreign-key', category: 'constraints', severity: 'info', needs: ['snapshot'],
   why: 'Foreign keys to the same table whose columns overlap usually mean one of them is redundant or mis-declared.',
   check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
-    const out: RawFinding[] = [];
     const fks = t.table.foreignKeys;
+    if (fks.length < 2) return undefined;
+    const out: RawFinding[] = [];
     for (let i = 0; i < fks.length; i++) {
       for (let j = i + 1; j < fks.length; j++) {
         const a = fks[i]!, b = fks[j]!;

@@ -15,9 +15,10 @@ export const CN09: Rule = {
     }
     return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
       t.table.columns.flatMap((c) => {
-        const m = /^(.+)_id$/.exec(c.name);
-        if (!m || t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return [];
-        const candidates = [...new Set(byName.get(m[1]!) ?? [])].filter((q) => q !== t.qname);
+        if (!c.name.endsWith('_id') || c.name.length < 4) return [];
+        const list = byName.get(c.name.slice(0, -3));
+        if (!list || t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return [];
+        const candidates = [...new Set(list)].filter((q) => q !== t.qname);
         const sameSchema = candidates.find((q) => q.startsWith(`${t.schema}.`)) ?? candidates[0];
         if (!sameSchema) return [];
         const [rs, rt] = [sameSchema.slice(0, sameSchema.indexOf('.')), sameSchema.slice(sameSchema.indexOf('.') + 1)];

@@ -1,19 +1,29 @@
 import { quoteIdent } from '../../sql/ident.js';
 import type { Column } from '../../introspect/types.js';
-import { at, baseType, nameMatcher, sqlName, tables, type TableRef } from '../model.js';
+import { at, baseType, columnsByBaseType, nameMatcher, sqlName, tables, type TableRef } from '../model.js';
 import type { RawFinding, Rule, RuleContext, Severity } from '../types.js';
 
 /** Builds a rule that flags columns by type; the TY family differs only in the predicate and advice. */
 function columnTypeRule(o: {
   id: string; name: string; severity: Severity; why: string; offByDefault?: boolean;
+  /** base types the rule can match, so it looks at those columns only */
+  types?: string[];
   matches: (c: Column, t: TableRef, ctx: RuleContext) => boolean;
   message: (c: Column, t: TableRef) => string;
   fix?: (c: Column, t: TableRef) => RawFinding['fix'];
 }): Rule {
   return {
     id: o.id, name: o.name, category: 'types', severity: o.severity, needs: ['snapshot'], why: o.why, offByDefault: o.offByDefault,
-    check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
-      t.table.columns.filter((c) => !c.inherited && o.matches(c, t, ctx)).map((c) => ({ target: at(t, { column: c.name }), message: o.message(c, t), fix: o.fix?.(c, t) }))),
+    check: (ctx) => {
+      if (o.types) {
+        const byType = columnsByBaseType(ctx.snapshot);
+        const candidates = o.types.flatMap((b) => byType.get(b) ?? []);
+        return ctx.each(candidates, (x) => `${x.t.qname}.${x.c.name}`, ({ t, c }) =>
+          o.matches(c, t, ctx) ? { target: at(t, { column: c.name }), message: o.message(c, t), fix: o.fix?.(c, t) } : undefined);
+      }
+      return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
+        t.table.columns.filter((c) => !c.inherited && o.matches(c, t, ctx)).map((c) => ({ target: at(t, { column: c.name }), message: o.message(c, t), fix: o.fix?.(c, t) })));
+    },
   };
 }
 
@@ -24,6 +34,7 @@ const alterType = (c: Column, t: TableRef, to: string) => ({
 
 export const TY01 = columnTypeRule({
   id: 'TY01', name: 'timestamp-without-time-zone', severity: 'warning',
+  types: ['timestamp without time zone', 'time with time zone'],
   why: 'timestamp without time zone stores wall-clock time with no zone, so values written from different time zones or around DST changes are silently wrong.',
   matches: (c) => ['timestamp without time zone', 'time with time zone'].includes(baseType(c)),
   message: (c, t) => `${t.qname}.${c.name} is ${c.type}; use timestamptz`,
@@ -31,12 +42,14 @@ export const TY01 = columnTypeRule({
 });
 export const TY02 = columnTypeRule({
   id: 'TY02', name: 'varchar-length', severity: 'info',
+  types: ['character varying'],
   why: 'varchar(n) is no faster than text, and raising the limit later is a migration; text with a CHECK on length says the same and is easy to change.',
   matches: (c) => /^character varying\(\d+\)/.test(c.type),
   message: (c, t) => `${t.qname}.${c.name} is ${c.type}; prefer text with CHECK (length(${c.name}) <= n)`,
 });
 export const TY03 = columnTypeRule({
   id: 'TY03', name: 'char-n', severity: 'warning',
+  types: ['character'],
   why: 'char(n) pads values with spaces and compares them in surprising ways; text (with a CHECK on length) behaves as expected.',
   matches: (c) => baseType(c) === 'character',
   message: (c, t) => `${t.qname}.${c.name} is ${c.type}; use text with a CHECK on its length`,
@@ -44,6 +57,7 @@ export const TY03 = columnTypeRule({
 });
 export const TY04 = columnTypeRule({
   id: 'TY04', name: 'json-not-jsonb', severity: 'warning',
+  types: ['json'],
   why: 'json keeps the raw text: no indexing, no equality, and every access re-parses it; jsonb is what almost everyone wants.',
   matches: (c) => baseType(c) === 'json',
   message: (c, t) => `${t.qname}.${c.name} is json; use jsonb`,
@@ -57,6 +71,7 @@ export const TY05 = columnTypeRule({
 });
 export const TY06 = columnTypeRule({
   id: 'TY06', name: 'narrow-integer-key', severity: 'warning',
+  types: ['integer', 'smallint'],
   why: 'integer keys run out at 2.1 billion, and widening a key later rewrites the table and every table referencing it.',
   matches: (c, t) => ['integer', 'smallint'].includes(baseType(c)) &&
     (!!t.table.primaryKey?.columns.includes(c.name) && (!!c.identity || !!c.default?.startsWith('nextval('))),
@@ -65,6 +80,7 @@ export const TY06 = columnTypeRule({
 });
 export const TY07 = columnTypeRule({
   id: 'TY07', name: 'money-type', severity: 'warning',
+  types: ['money'],
   why: 'money depends on lc_monetary and rounds to the locale\'s precision; numeric(p,2) is exact and portable.',
   matches: (c) => baseType(c) === 'money',
   message: (c, t) => `${t.qname}.${c.name} is money; use numeric(12,2)`,
@@ -88,6 +104,7 @@ export const TY09 = columnTypeRule({
 const moneyish = nameMatcher(['price', 'amount', 'cost', 'total', 'balance', 'fee']);
 export const TY10 = columnTypeRule({
   id: 'TY10', name: 'float-for-money', severity: 'warning',
+  types: ['real', 'double precision'],
   why: 'Floating-point types cannot store 0.10 exactly: sums of money drift by cents. Use numeric.',
   matches: (c) => ['real', 'double precision'].includes(baseType(c)) && moneyish(c.name),
   message: (c, t) => `${t.qname}.${c.name} is ${c.type} but holds money; use numeric(12,2)`,
