@@ -1,6 +1,6 @@
 import type { SchemaSnapshot } from '../introspect/types.js';
 import { emptyConfig, type LintConfig } from './config.js';
-import { isIgnored } from './ignore.js';
+import { hasIgnoreMarkers, isIgnored } from './ignore.js';
 import { DEFERRED_RULES, SCHEMA_RULES } from './registry.js';
 import type { RuleStats } from './stats.js';
 import { severityRank, type DataNeed, type Finding, type LintResult, type NotRun, type RawFinding, type Rule, type RuleContext, type Severity } from './types.js';
@@ -40,6 +40,9 @@ export function lintSnapshot(snapshot: SchemaSnapshot, o: LintOptions = {}): Lin
   const config = o.config ?? emptyConfig();
   const findings: Finding[] = [];
   const notRun: NotRun[] = [];
+  // most runs have no ignores at all: then no finding needs looking up
+  const mayIgnore = config.ignore.length > 0 || hasIgnoreMarkers(snapshot);
+  const minRank = o.minSeverity ? severityRank(o.minSeverity) : -1;
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     const selected = o.only?.length ? o.only.includes(rule.id) : (setting?.enabled ?? !rule.offByDefault);
@@ -77,26 +80,27 @@ export function lintSnapshot(snapshot: SchemaSnapshot, o: LintOptions = {}): Lin
       raw = [];
       failures.push({ target: {}, message: `rule failed: ${(err as Error)?.message ?? err}`, severity: 'warning' });
     }
-    for (const r of [...raw, ...failures]) {
-      const f: Finding = {
-        ruleId: rule.id,
-        name: rule.name,
-        // a configured severity applies to every finding; otherwise a finding may rate itself
-        severity: setting?.severity ?? r.severity ?? severity,
-        target: r.target,
-        message: r.message,
-        why: r.why ?? rule.why,
-        ...(r.fix ? { fix: r.fix } : {}),
-      };
-      if (o.minSeverity && severityRank(f.severity) < severityRank(o.minSeverity)) continue;
-      if (isIgnored(snapshot, f, config)) continue;
+    if (failures.length) raw = raw.concat(failures);
+    for (const r of raw) {
+      // a configured severity applies to every finding; otherwise a finding may rate itself
+      const sev = setting?.severity ?? r.severity ?? severity;
+      if (minRank >= 0 && severityRank(sev) < minRank) continue;
+      const f: Finding = { ruleId: rule.id, name: rule.name, severity: sev, target: r.target, message: r.message, why: r.why ?? rule.why };
+      if (r.fix) f.fix = r.fix;
+      if (mayIgnore && isIgnored(snapshot, f, config)) continue;
       findings.push(f);
     }
   }
   if (!o.only?.length) for (const [ruleId, reason] of Object.entries(DEFERRED_RULES)) notRun.push({ ruleId, reason: `not implemented yet: ${reason}` });
-  const keyed = findings.map((f) => ({ f, rank: severityRank(f.severity), key: `${f.ruleId}\u0000${targetKey(f)}` }));
+  const keyed = findings.map((f) => ({ f, rank: severityRank(f.severity), key: sortKey(f) }));
   keyed.sort((a, b) => b.rank - a.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { findings: keyed.map((k) => k.f), notRun };
 }
+
+/** Rule id, then the target's parts, as one string: \u0001 sorts before every printable character. */
+const sortKey = (f: Finding): string => {
+  const t = f.target;
+  return `${f.ruleId}\u0000${t.file ?? ''}\u0001${t.schema ?? ''}\u0001${t.table ?? ''}\u0001${t.column ?? ''}\u0001${t.object ?? ''}`;
+};
 
 export const targetKey = (f: Finding): string => [f.target.file, f.target.schema, f.target.table, f.target.column, f.target.object].filter((x) => x !== undefined).join('.');

@@ -49,7 +49,7 @@ function objectNames(f: Finding): string[] {
 const markerCache = new WeakMap<SchemaSnapshot, boolean>();
 
 /** Whether any comment in the snapshot carries an ignore marker; most schemas have none, which skips all lookups. */
-function hasMarkers(snap: SchemaSnapshot): boolean {
+export function hasIgnoreMarkers(snap: SchemaSnapshot): boolean {
   let has = markerCache.get(snap);
   if (has === undefined) {
     const marked = (c?: string) => !!c && c.includes('tablewright:ignore');
@@ -67,7 +67,7 @@ export function isIgnored(snap: SchemaSnapshot, f: Finding, config: LintConfig):
     const names = objectNames(f);
     if (config.ignore.some((e) => (e.rule === '*' || e.rule === f.ruleId) && names.includes(e.object))) return true;
   }
-  if (!hasMarkers(snap)) return false;
+  if (!hasIgnoreMarkers(snap)) return false;
   return commentsFor(snap, f).some((c) => {
     const ids = inlineIgnores(c);
     return ids.includes('*') || ids.includes(f.ruleId);

@@ -136,6 +136,18 @@ export function incomingFks(snap: SchemaSnapshot): Map<string, { from: TableRef;
 }
 
 const wordRes = new Map<string, RegExp>();
+const checkWords = new WeakMap<Table, Set<string>>();
+
+/** Whether any CHECK of the table mentions the column (identifiers read once per table, not per column). */
+export function checksMention(t: Table, name: string): boolean {
+  if (!t.checks.length) return false;
+  let words = checkWords.get(t);
+  if (!words) {
+    words = new Set(t.checks.flatMap((k) => [...k.expression.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][\w$]*)/g)].map((m) => (m[1] ? m[1].replace(/""/g, '"') : m[2]!))));
+    checkWords.set(t, words);
+  }
+  return words.has(name);
+}
 
 /** Whether an SQL expression mentions a column name as a whole word (quoted or not). */
 export function mentions(expression: string, name: string): boolean {

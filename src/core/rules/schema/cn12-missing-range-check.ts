@@ -1,4 +1,4 @@
-import { at, baseType, mentions, nameMatcher, tables, typeOf } from '../model.js';
+import { at, baseType, checksMention, nameMatcher, tables, typeOf } from '../model.js';
 import type { Rule } from '../types.js';
 
 const NUMERIC = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
@@ -20,7 +20,7 @@ export const CN12: Rule = {
         if (d?.kind === 'domain' && d.checks.length) return [];
       }
       if (!NUMERIC.has(ty.domainBase ?? baseType(c)) || c.generated) return [];
-      if (t.table.checks.some((k) => mentions(k.expression, c.name))) return [];
+      if (checksMention(t.table, c.name)) return [];
       return [{ target: at(t, { column: c.name }), message: `${t.qname}.${c.name} has no CHECK on its range (e.g. CHECK (${c.name} >= 0))` }];
     }));
   },

@@ -15,6 +15,11 @@ export const IX02: Rule = {
   id: 'IX02', name: 'duplicate-index', category: 'indexing', severity: 'warning', needs: ['snapshot'],
   why: 'A duplicate index doubles write cost and storage and never makes a read faster.',
   check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
+    const ixs = t.table.indexes;
+    if (ixs.length < 2) return undefined;
+    // duplicates share their first key: tables where no two indexes do need no signatures
+    const firsts = new Set(ixs.map((ix) => `${ix.method}\u0001${ix.keys[0]?.column ?? ix.keys[0]?.expression ?? ''}`));
+    if (firsts.size === ixs.length) return undefined;
     const groups = new Map<string, Index[]>();
     for (const ix of t.table.indexes) {
       if (!ix.valid) continue;

@@ -10,10 +10,12 @@ export const IX06: Rule = {
       const first = ix.keys[0]?.column;
       if (!first || ix.method !== 'btree' || ix.predicate || ix.unique || ix.keys.length > 1) return [];
       const c = column(t.table, first);
-      const rows = ctx.stats!.tables[t.qname]?.reltuples ?? 0;
-      const st = ctx.stats!.columns[`${t.qname}.${first}`];
       const isBool = c?.type === 'boolean';
-      const few = st && st.nDistinct > 0 && st.nDistinct <= (ctx.options.maxDistinct as number) && rows >= (ctx.options.minRows as number);
+      // small tables are exempt: look at column statistics only for large ones
+      const rows = ctx.stats!.tables[t.qname]?.reltuples ?? 0;
+      if (!isBool && rows < (ctx.options.minRows as number)) return [];
+      const st = ctx.stats!.columns[`${t.qname}.${first}`];
+      const few = st && st.nDistinct > 0 && st.nDistinct <= (ctx.options.maxDistinct as number);
       if (!isBool && !few) return [];
       const mostlyNull = st && st.nullFrac >= 0.5;
       return [{

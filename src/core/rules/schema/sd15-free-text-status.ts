@@ -1,4 +1,4 @@
-import { at, baseType, mentions, nameMatcher, tables } from '../model.js';
+import { at, baseType, checksMention, nameMatcher, tables } from '../model.js';
 import type { Rule } from '../types.js';
 
 const TEXTY = new Set(['text', 'character varying', 'character']);
@@ -15,7 +15,7 @@ export const SD15: Rule = {
       if (!statusLike(c.name)) return [];
       if (!TEXTY.has(baseType(c)) || c.typeRef.startsWith('pg_catalog.') === false) return [];
       if (t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return [];
-      if (t.table.checks.some((k) => mentions(k.expression, c.name))) return [];
+      if (checksMention(t.table, c.name)) return [];
       return [{ target: at(t, { column: c.name }), message: `${t.qname}.${c.name} is free ${c.type}; constrain it with an enum, CHECK (${c.name} IN (…)) or a lookup table` }];
     }));
   },
