@@ -67,9 +67,12 @@ export const keyColumns = (ix: Index): (string | undefined)[] => ix.keys.map((k)
 
 /** An index that can serve lookups by exactly these columns: valid, not partial, btree, with them leading. */
 export function indexCovers(ix: Index, cols: string[]): boolean {
-  if (!ix.valid || ix.predicate || ix.method !== 'btree') return false;
-  const lead = keyColumns(ix).slice(0, cols.length);
-  return lead.length === cols.length && lead.every((c) => c !== undefined && cols.includes(c));
+  if (!ix.valid || ix.predicate || ix.method !== 'btree' || ix.keys.length < cols.length) return false;
+  for (let i = 0; i < cols.length; i++) {
+    const c = ix.keys[i]!.column;
+    if (c === undefined || !cols.includes(c)) return false;
+  }
+  return true;
 }
 
 export const fkCovered = (t: Table, fk: ForeignKey): boolean => t.indexes.some((ix) => indexCovers(ix, fk.columns));

@@ -5,6 +5,7 @@ export const SD07: Rule = {
   id: 'SD07', name: 'repeating-column-group', category: 'design', severity: 'warning', needs: ['snapshot'],
   why: 'Columns like phone1, phone2, phone3 are a repeating group (a first-normal-form violation): a child table holds any number of them and can be queried and indexed.',
   check: (ctx) => ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) => {
+    if (!t.table.columns.some((c) => /\d$/.test(c.name))) return undefined;
     const groups = new Map<string, string[]>();
     for (const c of t.table.columns) {
       const m = /^(.*?[a-z])_?(\d+)$/.exec(c.name);
