@@ -1,6 +1,6 @@
 import type { Column, ForeignKey, Index, SchemaSnapshot, Table } from '../introspect/types.js';
 import { quoteIdent, quoteQName } from '../sql/ident.js';
-import type { FindingTarget } from './types.js';
+import type { FindingTarget, RawFinding } from './types.js';
 
 /** A table with where it lives. */
 export interface TableRef {
@@ -182,4 +182,14 @@ export function columnsByBaseType(snap: SchemaSnapshot): Map<string, { t: TableR
     byBaseType.set(snap, m);
   }
   return m;
+}
+
+/** Findings for the items that produce one; allocates nothing when none does (the common case). */
+export function pick<T>(items: readonly T[], make: (item: T) => RawFinding | undefined): RawFinding[] | undefined {
+  let out: RawFinding[] | undefined;
+  for (const item of items) {
+    const f = make(item);
+    if (f) (out ??= []).push(f);
+  }
+  return out;
 }

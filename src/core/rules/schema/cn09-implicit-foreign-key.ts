@@ -1,5 +1,5 @@
 import { quoteIdent } from '../../sql/ident.js';
-import { at, sqlName, tables } from '../model.js';
+import { at, sqlName, tables, pick } from '../model.js';
 import type { Rule } from '../types.js';
 
 export const CN09: Rule = {
@@ -14,20 +14,20 @@ export const CN09: Rule = {
       }
     }
     return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
-      t.table.columns.flatMap((c) => {
-        if (!c.name.endsWith('_id') || c.name.length < 4) return [];
+      pick(t.table.columns, (c) => {
+        if (!c.name.endsWith('_id') || c.name.length < 4) return undefined;
         const list = byName.get(c.name.slice(0, -3));
-        if (!list || t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return [];
+        if (!list || t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return undefined;
         const candidates = [...new Set(list)].filter((q) => q !== t.qname);
         const sameSchema = candidates.find((q) => q.startsWith(`${t.schema}.`)) ?? candidates[0];
-        if (!sameSchema) return [];
+        if (!sameSchema) return undefined;
         const [rs, rt] = [sameSchema.slice(0, sameSchema.indexOf('.')), sameSchema.slice(sameSchema.indexOf('.') + 1)];
         const refCol = ctx.snapshot.schemas[rs]!.tables[rt]!.primaryKey!.columns[0]!;
-        return [{
+        return {
           target: at(t, { column: c.name }),
           message: `${t.qname}.${c.name} looks like a reference to ${sameSchema} but has no foreign key`,
           fix: { sql: `ALTER TABLE ${sqlName(t)} ADD CONSTRAINT ${quoteIdent(`${t.table.name}_${c.name}_fkey`)} FOREIGN KEY (${quoteIdent(c.name)}) REFERENCES ${quoteIdent(rs)}.${quoteIdent(rt)} (${quoteIdent(refCol)}) NOT VALID;`, steps: ['then VALIDATE CONSTRAINT in a later transaction'] },
-        }];
+        };
       }));
   },
 };

@@ -1,4 +1,4 @@
-import { at, baseType, checksMention, nameMatcher, tables, typeOf } from '../model.js';
+import { at, baseType, checksMention, nameMatcher, tables, typeOf, pick } from '../model.js';
 import type { Rule } from '../types.js';
 
 const NUMERIC = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
@@ -11,17 +11,17 @@ export const CN12: Rule = {
   check: (ctx) => {
     const moneyish = nameMatcher(ctx.options.names as string[]);
     return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
-    t.table.columns.flatMap((c) => {
-      if (!moneyish(c.name)) return [];
+    pick(t.table.columns, (c) => {
+      if (!moneyish(c.name)) return undefined;
       const ty = typeOf(ctx.snapshot, c);
       if (ty.domainBase) {
         const [s, n] = [c.typeRef.slice(0, c.typeRef.indexOf('.')), c.typeRef.slice(c.typeRef.indexOf('.') + 1)];
         const d = ctx.snapshot.schemas[s]?.types[n];
-        if (d?.kind === 'domain' && d.checks.length) return [];
+        if (d?.kind === 'domain' && d.checks.length) return undefined;
       }
-      if (!NUMERIC.has(ty.domainBase ?? baseType(c)) || c.generated) return [];
-      if (checksMention(t.table, c.name)) return [];
-      return [{ target: at(t, { column: c.name }), message: `${t.qname}.${c.name} has no CHECK on its range (e.g. CHECK (${c.name} >= 0))` }];
+      if (!NUMERIC.has(ty.domainBase ?? baseType(c)) || c.generated) return undefined;
+      if (checksMention(t.table, c.name)) return undefined;
+      return { target: at(t, { column: c.name }), message: `${t.qname}.${c.name} has no CHECK on its range (e.g. CHECK (${c.name} >= 0))` };
     }));
   },
 };

@@ -1,4 +1,4 @@
-import { at, baseType, checksMention, nameMatcher, tables } from '../model.js';
+import { at, baseType, checksMention, nameMatcher, tables, pick } from '../model.js';
 import type { Rule } from '../types.js';
 
 const TEXTY = new Set(['text', 'character varying', 'character']);
@@ -11,12 +11,12 @@ export const SD15: Rule = {
   check: (ctx) => {
     const statusLike = nameMatcher(ctx.options.names as string[], { prefix: false });
     return ctx.each(tables(ctx.snapshot), (t) => t.qname, (t) =>
-    t.table.columns.flatMap((c) => {
-      if (!statusLike(c.name)) return [];
-      if (!TEXTY.has(baseType(c)) || c.typeRef.startsWith('pg_catalog.') === false) return [];
-      if (t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return [];
-      if (checksMention(t.table, c.name)) return [];
-      return [{ target: at(t, { column: c.name }), message: `${t.qname}.${c.name} is free ${c.type}; constrain it with an enum, CHECK (${c.name} IN (…)) or a lookup table` }];
+    pick(t.table.columns, (c) => {
+      if (!statusLike(c.name)) return undefined;
+      if (!TEXTY.has(baseType(c)) || c.typeRef.startsWith('pg_catalog.') === false) return undefined;
+      if (t.table.foreignKeys.some((fk) => fk.columns.includes(c.name))) return undefined;
+      if (checksMention(t.table, c.name)) return undefined;
+      return { target: at(t, { column: c.name }), message: `${t.qname}.${c.name} is free ${c.type}; constrain it with an enum, CHECK (${c.name} IN (…)) or a lookup table` };
     }));
   },
 };
