@@ -3,7 +3,9 @@ import type { Connection } from '../../src/core/db/connection.js';
 import { readSnapshot, type SchemaSnapshot } from '../../src/core/introspect/index.js';
 import { checkRuleIds, inlineIgnores, lintSnapshot, parseConfig, SCHEMA_RULES, type Rule, type RuleStats } from '../../src/core/rules/index.js';
 import { HL02 } from '../../src/core/rules/schema/hl02-xid-wraparound.js';
-import { HL05, HL08 } from '../../src/core/rules/schema/hl-activity-rules.js';
+import { HL05, HL06, HL08, HL09 } from '../../src/core/rules/schema/hl-activity-rules.js';
+import { HL07 } from '../../src/core/rules/schema/hl07-cache-hit-ratio.js';
+import { IX04 } from '../../src/core/rules/schema/ix04-unused-index.js';
 import { openEmptyEmbedded } from '../helpers/demo.js';
 
 describe('rules engine', () => {
@@ -86,7 +88,9 @@ describe('statistics and activity rules on hand-built figures', () => {
     format: 'tablewright-snapshot/1', server: { versionNum: 150000, versionString: '', flavor: 'postgres', capabilities: {} }, fingerprint: {}, extensions: [],
     hiddenSchemas: [], unavailable: [], stale: [], definitions: 'lazy',
     schemas: { s: { name: 's', owner: 'o', acl: [], views: {}, materializedViews: {}, sequences: {}, types: {}, functions: {},
-      tables: { t: { name: 't', kind: 'table', persistence: 'permanent', columns: [], uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], triggers: [], policies: [], rls: { enabled: false, forced: false }, inherits: [], options: {}, owner: 'o', acl: [] } } } },
+      tables: { t: { name: 't', kind: 'table', persistence: 'permanent', uniques: [], foreignKeys: [], checks: [], exclusions: [], triggers: [], policies: [], rls: { enabled: false, forced: false }, inherits: [], options: {}, owner: 'o', acl: [],
+        columns: [{ name: 'a', type: 'integer', typeRef: 'pg_catalog.int4', arrayDims: 0, notNull: true }],
+        indexes: [{ name: 't_a_idx', method: 'btree', unique: false, primary: false, exclusion: false, keys: [{ column: 'a', desc: false, nullsFirst: false }], include: [], nullsNotDistinct: false, valid: true, ready: true, options: {} }] } } } },
   } as unknown as SchemaSnapshot;
   const table = (xidAge: number) => ({ 's.t': { reltuples: 1, liveTuples: 1, deadTuples: 0, seqScans: 0, idxScans: 0, modsSinceAnalyze: 0, xidAge, heapBlocksRead: 0, heapBlocksHit: 0 } });
 
@@ -95,6 +99,25 @@ describe('statistics and activity rules on hand-built figures', () => {
     expect(lint(100_000_000)).toEqual([]);
     expect(lint(1_000_000_000)[0]).toMatchObject({ severity: 'warning', message: 's.t has 1,147,483,648 transaction ids left before wraparound protection' });
     expect(lint(2_140_000_000)[0]!.severity).toBe('error');
+  });
+  it('IX04 flags an index with no scans since a reset at least a week old, and not before', () => {
+    const lint = (scans: number, resetDaysAgo: number) => lintSnapshot(snap, { rules: [IX04], stats: { ...base, indexScans: { 's.t_a_idx': scans }, statsReset: new Date(Date.now() - resetDaysAgo * 86_400_000).toISOString() } }).findings;
+    expect(lint(0, 30).map((f) => f.message)).toEqual(['index t_a_idx on s.t has not been used since statistics were reset (30 days)']);
+    expect(lint(0, 30)[0]!.fix!.sql).toBe('DROP INDEX CONCURRENTLY s.t_a_idx;');
+    expect(lint(5, 30)).toEqual([]);
+    expect(lint(0, 2)).toEqual([]);
+  });
+  it('HL07 reports a low buffer-cache hit ratio on a busy table only', () => {
+    const io = (hit: number, read: number) => ({ 's.t': { reltuples: 1, liveTuples: 1, deadTuples: 0, seqScans: 0, idxScans: 0, modsSinceAnalyze: 0, xidAge: 0, heapBlocksRead: read, heapBlocksHit: hit } });
+    expect(lintSnapshot(snap, { rules: [HL07], stats: { ...base, tables: io(90_000, 10_000) } }).findings[0]!.message).toBe('s.t: only 90.0 % of 100000 block reads hit the buffer cache');
+    expect(lintSnapshot(snap, { rules: [HL07], stats: { ...base, tables: io(999_000, 1_000) } }).findings).toEqual([]);
+    expect(lintSnapshot(snap, { rules: [HL07], stats: { ...base, tables: io(50, 50) } }).findings).toEqual([]);
+  });
+  it('HL06 lists slow, frequent statements and HL09 lagging replicas and idle slots', () => {
+    const statements = [{ query: 'SELECT * FROM t WHERE a = $1', calls: 500, meanMs: 42.5, totalMs: 21_250 }, { query: 'SELECT 1', calls: 5, meanMs: 99, totalMs: 495 }];
+    expect(lintSnapshot(snap, { rules: [HL06], stats: { ...base, statements } }).findings.map((f) => f.message)).toEqual(['500 calls averaging 42.5 ms: SELECT * FROM t WHERE a = $1']);
+    const activity = { longRunning: [], total: 3, idleInTransaction: 0, replicas: [{ name: 'replica-a', lagSeconds: 12 }, { name: 'replica-b', lagSeconds: 0.2 }], inactiveSlots: ['old_slot'] };
+    expect(lintSnapshot(snap, { rules: [HL09], stats: { ...base, activity } }).findings.map((f) => f.message)).toEqual(['replication slot old_slot is inactive and retains WAL', 'replica replica-a lags 12.0 s behind']);
   });
   it('HL05 and HL08 read session activity', () => {
     const activity = { longRunning: [{ pid: 42, seconds: 125, query: 'SELECT   pg_sleep(600)' }], total: 600, idleInTransaction: 3, replicas: [], inactiveSlots: [] };
