@@ -1,32 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/db/connection.js';
-import { openDemoCopy } from '../helpers/demo.js';
-import { KEYS, renderApp, type RenderedApp } from './helpers/render-app.js';
-
-// one real PGlite demo copy per file (opening costs ~0.3 s and ~300 MB)
-let demo: { conn: Connection; cleanup: () => Promise<void> };
-beforeAll(async () => {
-  demo = await openDemoCopy();
-});
-afterAll(async () => {
-  await demo.cleanup();
-});
-
-let r: RenderedApp | undefined;
-afterEach(() => {
-  r?.unmount();
-  r = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './helpers/demo-app.js';
+import { KEYS, type RenderedApp } from './helpers/render-app.js';
 
 const SIZE = { columns: 100, rows: 32 };
+const demo = useDemoApp(SIZE);
 const lastLine = (f: string) => f.split('\n').at(-1)!;
-
-async function openBrowser(): Promise<RenderedApp> {
-  r = renderApp({ conn: demo.conn, size: SIZE });
-  // the relation list comes first, then the full snapshot (details need it)
-  await r.until(() => r!.app.store.get().catalog.snapshot !== null, 'the snapshot to load');
-  return r;
-}
+const openBrowser = () => demo.open();
 
 async function select(r: RenderedApp, filter: string): Promise<void> {
   await r.press('/');
@@ -201,7 +180,7 @@ describe('Browser on the demo database', () => {
     await r.press(KEYS.enter);
     f = await r.waitFor((x) => x.includes('read-only'), 'the refusal');
     expect(lastLine(f)).toMatch(/read-only transaction/);
-    const n = await demo.conn.query<{ n: number }>("select count(*)::int as n from countries where code = 'ZZ'");
+    const n = await demo.conn().query<{ n: number }>("select count(*)::int as n from countries where code = 'ZZ'");
     expect(n.rows[0]!.n).toBe(0);
     await r.press(':');
     await r.type('write on');

@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Connection } from '../../src/core/db/connection.js';
-import { openDemoCopy } from '../helpers/demo.js';
-import { KEYS, renderApp, type RenderedApp } from './helpers/render-app.js';
+import { useDemoApp } from './helpers/demo-app.js';
+import { KEYS, type RenderedApp } from './helpers/render-app.js';
 
-let demo: { conn: Connection; cleanup: () => Promise<void> };
-beforeAll(async () => {
-  demo = await openDemoCopy();
-});
-afterAll(async () => {
-  await demo.cleanup();
-});
-
-let r: RenderedApp | undefined;
-afterEach(() => {
-  r?.unmount();
-  r = undefined;
-});
-
-const SIZE = { columns: 150, rows: 44 };
+const demo = useDemoApp({ columns: 150, rows: 44 });
 
 async function openChecklist(): Promise<RenderedApp> {
-  r = renderApp({ conn: demo.conn, size: SIZE });
-  await r.until(() => r!.app.store.get().catalog.snapshot !== null, 'the snapshot to load');
+  const r = await demo.open();
   await r.press('4');
-  await r.until(() => r!.app.store.get().checklist.result !== null, 'the rules to run');
+  await r.until(() => r.app.store.get().checklist.result !== null, 'the rules to run');
   return r;
 }
 
@@ -71,7 +55,7 @@ describe('Checklist pane on the demo database', () => {
     await r.waitFor((x) => x.includes('Run on postgres?'), 'the confirmation');
     await r.press('y');
     await r.until(() => r.app.store.get().checklist.result?.findings.filter((x) => x.ruleId === 'IX01').length === 1, 'the list to update after the fix');
-    const idx = await demo.conn.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'customers_referred_by_idx'`);
+    const idx = await demo.conn().query(`SELECT 1 FROM pg_indexes WHERE indexname = 'customers_referred_by_idx'`);
     expect(idx.rows).toHaveLength(1);
     expect(r.lastFrame()).toContain('Warnings (8)');
   });

@@ -3,7 +3,7 @@ import type { SchemaSnapshot } from '../../core/introspect/types.js';
 import type { MigrationRule } from '../../core/migrations/index.js';
 import type { Rule } from '../../core/rules/index.js';
 import type { Command, CommandContext } from '../command.js';
-import { toolVersion } from '../version.js';
+import { printFindings } from '../format/print-findings.js';
 import { findingsFormatOption, severityOptions } from '../option-values.js';
 
 /** Migration rules in the shape the config loader and SARIF writer take (they never call `check`). */
@@ -43,9 +43,6 @@ export const checkMigrationCommand: Command = {
     const { checkMigrationFiles, DEFAULT_PG_VERSION, MIGRATION_RULES } = await import('../../core/migrations/index.js');
     const { emptyConfig, findConfigFile, loadConfig } = await import('../../core/rules/config.js');
     const { severityRank } = await import('../../core/rules/types.js');
-    const { findingsJson } = await import('../format/findings-json.js');
-    const { findingsSarif } = await import('../format/findings-sarif.js');
-    const { findingsText } = await import('../format/findings-text.js');
     const v = ctx.values;
     const format = findingsFormatOption(v.format);
     const { minSeverity, failOn } = severityOptions(v);
@@ -57,8 +54,7 @@ export const checkMigrationCommand: Command = {
     if (!ctx.positionals.length) throw new UserError('check-migration needs at least one FILE or DIR; see tablewright check-migration --help');
     let pgVersion = pgVersionOption(v['pg-version']);
     const configPath = (v.config as string | undefined) ?? findConfigFile(process.cwd());
-    // the config file is shared with `lint`, so it may name schema rules as well as migration rules
-    // the schema rules load only to validate a config file that may name them
+    // the config file is shared with `lint`, so it may name schema rules too; those load only then
     const config = configPath ? loadConfig(configPath, [...(await import('../../core/rules/registry.js')).SCHEMA_RULES, ...asRules]) : emptyConfig();
     let snapshot: SchemaSnapshot | undefined;
     if (connectionGiven(ctx)) {
@@ -78,14 +74,9 @@ export const checkMigrationCommand: Command = {
     const result = await checkMigrationFiles(ctx.positionals, { pgVersion: pgVersion ?? DEFAULT_PG_VERSION, assumeInTransaction: !!v['assume-in-transaction'], snapshot, config });
     for (const s of result.skipped) ctx.err(`tablewright: skipped ${s.path}: ${s.reason}\n`);
     const shown = { ...result, findings: minSeverity ? result.findings.filter((f) => severityRank(f.severity) >= severityRank(minSeverity)) : result.findings };
-    const version = toolVersion();
-    if (format === 'json') ctx.out(findingsJson(shown, version));
-    else if (format === 'sarif') ctx.out(findingsSarif(shown, asRules, version));
-    else {
-      // the text formatter prints fix.sql; for an Alembic file the Alembic spelling is the useful one
-      const forText = { ...shown, findings: shown.findings.map((f) => (f.target.file?.endsWith('.py') && f.fix?.alembic ? { ...f, fix: { ...f.fix, sql: f.fix.alembic } } : f)) };
-      ctx.out(findingsText(forText, { color: !!process.stdout.isTTY && !ctx.env.NO_COLOR }));
-    }
+    // the text formatter prints fix.sql; for an Alembic file the Alembic spelling is the useful one
+    const printed = format !== 'text' ? shown : { ...shown, findings: shown.findings.map((f) => (f.target.file?.endsWith('.py') && f.fix?.alembic ? { ...f, fix: { ...f.fix, sql: f.fix.alembic } } : f)) };
+    await printFindings(ctx, printed, { format, rules: asRules });
     return shown.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
   },
 };

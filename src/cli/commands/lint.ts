@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { findingsFormatOption, listOption, severityOptions } from '../option-values.js';
-import { toolVersion } from '../version.js';
+import { printFindings } from '../format/print-findings.js';
 
 
 export const lintCommand: Command = {
@@ -23,9 +23,6 @@ export const lintCommand: Command = {
     // loaded here, not at start-up: every command's dependencies would otherwise load for --help
     const { readSnapshot } = await import('../../core/introspect/index.js');
     const { checkRuleIds, emptyConfig, findConfigFile, gatherRuleStats, lintSnapshot, loadConfig, SCHEMA_RULES, DEFERRED_RULES, severityRank } = await import('../../core/rules/index.js');
-    const { findingsJson } = await import('../format/findings-json.js');
-    const { findingsSarif } = await import('../format/findings-sarif.js');
-    const { findingsText } = await import('../format/findings-text.js');
     const v = ctx.values;
     const format = findingsFormatOption(v.format);
     const { minSeverity, failOn } = severityOptions(v);
@@ -46,10 +43,7 @@ export const lintCommand: Command = {
       const snapshot = await readSnapshot(conn, { schemas: listOption(v.schema), excludeSchemas: listOption(v['exclude-schema']), stats: false });
       const stats = await gatherRuleStats(conn, snapshot);
       const result = lintSnapshot(snapshot, { stats, config, only, disable, minSeverity });
-      const version = toolVersion();
-      if (format === 'json') ctx.out(findingsJson(result, version));
-      else if (format === 'sarif') ctx.out(findingsSarif(result, SCHEMA_RULES, version, { artifact: configPath }));
-      else ctx.out(findingsText(result, { color: !!process.stdout.isTTY && !ctx.env.NO_COLOR }));
+      await printFindings(ctx, result, { format, rules: SCHEMA_RULES, artifact: configPath });
       return result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
     } finally {
       await conn.close();
