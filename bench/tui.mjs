@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBenchDatabase, withDb } from './introspect-schema.mjs';
 
@@ -20,14 +20,14 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
  * Starts `tablewright ARGS` under script(1) (a real pty, 120×40) and resolves the ms from spawn
  * until the screen shows `marker`, plus the node process's RSS then; then quits with q.
  */
-function coldStart(args, marker, env) {
+function coldStart(args, marker, env, timeoutMs = 60_000) {
   return new Promise((resolve, reject) => {
     const cmd = `stty cols 120 rows 40; exec ${process.execPath} ${join(root, 'bin/tablewright.js')} ${args.join(' ')}`;
     const t0 = performance.now();
     const child = spawn('script', ['-qfc', cmd, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let done = false;
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no "${marker}" within 60 s:\n${out.slice(-2000)}`)); }, 60_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no "${marker}" within ${timeoutMs / 1000} s:\n${out.slice(-2000)}`)); }, timeoutMs);
     child.on('exit', () => {
       if (!done) { clearTimeout(timer); reject(new Error(`tablewright exited before showing "${marker}":\n${out.slice(-2000)}`)); }
     });
@@ -135,15 +135,21 @@ const conf = mkdtempSync(join(tmpdir(), 'tw-bench-conf-'));
 const env = { TW_CACHE_DIR: cache, TW_CONFIG_DIR: conf };
 
 // the first demo start builds it (~12 s); the measured runs open the cached one
-await coldStart(['--demo'], 'orders', env);
+await coldStart(['--demo'], 'orders', env, 600_000);
 const demoRuns = [];
-for (let i = 0; i < RUNS; i++) demoRuns.push(await coldStart(['--demo'], 'orders', env));
+// interleaved with runs under V8's default WASM tiering (TW_WASM_OPTIMIZE=1), which bin/ turns off
+const tieredRuns = [];
+for (let i = 0; i < RUNS; i++) {
+  demoRuns.push(await coldStart(['--demo'], 'orders', env));
+  tieredRuns.push(await coldStart(['--demo'], 'orders', { ...env, TW_WASM_OPTIMIZE: '1' }));
+}
 const serverRuns = [];
 for (let i = 0; i < RUNS; i++) serverRuns.push(await coldStart([`--url ${url10k}?sslmode=disable`], 't10 ', env));
 // the status bar says "snapshot Ns ago" once the full snapshot replaced the relation list
 const full = await coldStart([`--url ${url10k}?sslmode=disable`], 'snapshot 0s ago', env);
-console.log(`cold start → first frame with the relation list (binary in a pty, median of ${RUNS})`);
+console.log(`cold start → first frame with the relation list (binary in a pty, median of ${RUNS}); load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`  cached demo         ${median(demoRuns.map((r) => r.ms)).toFixed(0)} ms (min ${Math.min(...demoRuns.map((r) => r.ms)).toFixed(0)}), RSS ${median(demoRuns.map((r) => r.rssMB)).toFixed(0)} MB`);
+console.log(`  … default tiering   ${median(tieredRuns.map((r) => r.ms)).toFixed(0)} ms, RSS ${median(tieredRuns.map((r) => r.rssMB)).toFixed(0)} MB (TW_WASM_OPTIMIZE=1)`);
 console.log(`  server, 10k tables  ${median(serverRuns.map((r) => r.ms)).toFixed(0)} ms (min ${Math.min(...serverRuns.map((r) => r.ms)).toFixed(0)}), RSS ${median(serverRuns.map((r) => r.rssMB)).toFixed(0)} MB`);
 console.log(`  … full snapshot in  ${full.ms.toFixed(0)} ms, RSS then ${full.rssMB.toFixed(0)} MB`);
 

@@ -23,8 +23,8 @@ export async function connect(opts: ConnectionOptions, ctx: ResolveContext, o: O
 export async function openTarget(target: Target, o: OpenOptions = {}, pgpass?: PgpassProblem): Promise<Connection> {
   if (target.kind === 'server') return openServer(target, o, pgpass);
   if (target.demo) {
-    const { ensureDemo } = await import('../demo/build.js');
-    await ensureDemo(target.dataDir, o.onDemoProgress);
+    const { ensureDemoElsewhere } = await import('../demo/build-elsewhere.js');
+    await ensureDemoElsewhere(target.dataDir, o.onDemoProgress);
   }
   const conn = await openEmbedded(target, { statementTimeoutMs: o.statementTimeoutMs });
   if (!conn.server.versionNum) throw new UserError(`the embedded database at ${target.dataDir} did not report a version`);
