@@ -3,6 +3,6 @@
  * prompt say "not available yet" instead of "unknown command" for something the product promises.
  */
 export const PLANNED_COMMANDS: readonly string[] = [
-  'snapshot', 'inspect', 'lint', 'check-migration', 'migrations', 'reflect', 'new-table', 'diff',
-  'explain', 'analyze', 'docs',
+  'snapshot', 'inspect', 'lint', 'check-migration', 'migrations', 'reflect',
+  'docs',
 ];

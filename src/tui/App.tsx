@@ -15,6 +15,10 @@ import { useKeyDispatcher } from './keys/use-key-dispatcher.js';
 import { layout } from './layout.js';
 import { BrowserPane } from './panes/BrowserPane.js';
 import { ChecklistPane } from './panes/ChecklistPane.js';
+import { WizardPane } from './panes/WizardPane.js';
+import { HealthPane } from './panes/HealthPane.js';
+import { WorkbenchPane } from './panes/WorkbenchPane.js';
+import { DiffView } from './panes/DiffView.js';
 import { useTerminalSize } from './terminal/TerminalSize.js';
 
 /** Switches layouts only; state lives in the controller's store, keys in the dispatcher. */
@@ -42,6 +46,7 @@ function Shell() {
   const pane = useAppState((s) => s.pane);
   const overlay = useAppState((s) => s.overlay?.kind);
   const resultOpen = useAppState((s) => s.resultOpen && !!s.result);
+  const diffOpen = useAppState((s) => s.diff.open);
   if (l.tooSmall) return <TooSmall columns={size.columns} rows={size.rows} />;
 
   let body;
@@ -49,8 +54,12 @@ function Shell() {
   else if (overlay === 'help') body = <HelpOverlay width={l.width} height={l.paneHeight} />;
   else if (overlay === 'connections') body = <ConnectionsOverlay width={l.width} height={l.paneHeight} />;
   else if (resultOpen) body = <ResultView width={l.width} height={l.paneHeight} />;
+  else if (diffOpen) body = <DiffView l={l} />;
   else if (pane === 'browser') body = <BrowserPane l={l} />;
   else if (pane === 'checklist') body = <ChecklistPane l={l} />;
+  else if (pane === 'wizard') body = <WizardPane l={l} />;
+  else if (pane === 'health') body = <HealthPane l={l} />;
+  else if (pane === 'workbench') body = <WorkbenchPane l={l} />;
   else body = <PlaceholderPane pane={pane} width={l.width} height={l.paneHeight} />;
 
   return (

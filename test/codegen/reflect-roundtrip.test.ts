@@ -9,29 +9,9 @@ import { DEMO_LATE_SQL, DEMO_SCHEMA_SQL } from '../../src/core/demo/schema-sql.j
 import { readSnapshot, type SchemaSnapshot } from '../../src/core/introspect/index.js';
 import { PYTHON, pythonAvailable } from '../helpers/python.js';
 import { describeServer, scratchDatabase } from '../helpers/server.js';
+import { ruffClean, structural } from './reflect-checks.js';
 
-const RUFF = join(process.cwd(), '.venv', 'bin', 'ruff');
 const SCHEMAS = ['public', 'analytics', 'audit', 'hostile', 'Sales'];
-
-/** What create_all can recreate: tables (no partitions), their columns, keys, constraints, indexes; enums and domains. */
-function structural(snap: SchemaSnapshot) {
-  const out: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(snap.schemas)) {
-    const tables: Record<string, unknown> = {};
-    for (const [tn, t] of Object.entries(s.tables)) {
-      if (t.partition?.parent) continue;
-      tables[tn] = {
-        columns: t.columns.map((c) => ({ ...c, identity: c.identity && { ...c.identity, sequence: undefined } })),
-        primaryKey: t.primaryKey, uniques: t.uniques, foreignKeys: t.foreignKeys, checks: t.checks, exclusions: t.exclusions,
-        indexes: t.indexes.map((i) => ({ ...i, definition: undefined })), comment: t.comment, kind: t.kind, persistence: t.persistence,
-        partitionKey: t.partition?.key,
-      };
-    }
-    const types = Object.fromEntries(Object.entries(s.types).filter(([, t]) => t.kind === 'enum' || t.kind === 'domain').map(([k, t]) => [k, { ...t, owner: undefined, acl: undefined, comment: undefined /* listed in the warnings */ }]));
-    out[name] = { tables, types };
-  }
-  return out;
-}
 
 describeServer('reflect: generated SQLAlchemy models import, map, recreate the schema and satisfy Alembic', () => {
   let source: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -62,10 +42,7 @@ describeServer('reflect: generated SQLAlchemy models import, map, recreate the s
   });
 
   it('is ruff clean and ruff-formatted', () => {
-    const check = spawnSync(RUFF, ['check', '--no-cache', '--select', 'E4,E7,E9,F,W,I', join(dir, 'models.py')], { encoding: 'utf8' });
-    expect(check.stdout + check.stderr).toContain('All checks passed');
-    const format = spawnSync(RUFF, ['format', '--no-cache', '--check', '--diff', join(dir, 'models.py')], { encoding: 'utf8' });
-    expect(format.status, format.stdout + format.stderr).toBe(0);
+    ruffClean(join(dir, 'models.py'));
   });
   it('imports with warnings as errors and configures every mapper', () => {
     const out = spawnSync(PYTHON, [join(process.cwd(), 'test', 'python', 'check_models.py'), join(dir, 'models.py')], { encoding: 'utf8' });

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import sys
 import warnings
+from pathlib import Path
 
 parser = argparse.ArgumentParser()
 parser.add_argument("module")
@@ -19,7 +20,12 @@ args = parser.parse_args()
 out = {}
 with warnings.catch_warnings():
     warnings.simplefilter("error")
-    spec = importlib.util.spec_from_file_location("generated_models", args.module)
+    # a directory is a generated package (multi-file layouts): import it with its submodules
+    path = Path(args.module)
+    if path.is_dir():
+        spec = importlib.util.spec_from_file_location("generated_models", path / "__init__.py", submodule_search_locations=[str(path)])
+    else:
+        spec = importlib.util.spec_from_file_location("generated_models", args.module)
     module = importlib.util.module_from_spec(spec)
     sys.modules["generated_models"] = module
     spec.loader.exec_module(module)

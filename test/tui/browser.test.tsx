@@ -84,7 +84,7 @@ describe('Browser on the demo database', () => {
   it('walks the schema along relations in the FK diagram', async () => {
     const r = await openBrowser();
     await select(r, 'orders');
-    await r.press('[');
+    await r.press('[', '[');
     await r.waitFor((f) => f.includes('referenced by'), 'the diagram');
     // Enter focuses the diagram; the neighbours are picked top to bottom, left before right
     await r.press(KEYS.enter, 'j', KEYS.enter);
@@ -97,7 +97,7 @@ describe('Browser on the demo database', () => {
   it('wraps long DDL lines and scrolls wide details sideways', async () => {
     const r = await openBrowser();
     await select(r, 'orders');
-    await r.press('[', '[');
+    await r.press('[', '[', '[');
     const ddl = await r.waitFor((f) => f.includes('CREATE TABLE'), 'the DDL');
     // the foreign key line is longer than the pane: wrapped, not cut
     expect(ddl).toContain('REFERENCES "public"."coupons" ("code")');

@@ -66,7 +66,7 @@ describeServer('lost connection', () => {
       expect(r.app.store.get().conn.status).toBe('lost');
       await proxy.start(proxy.port);
       await r.waitFor((f) => f.includes('reconnected'), 'the reconnect', 40000);
-      expect(r.lastFrame()).toContain('Workbench — not built yet');
+      expect(r.lastFrame()).toContain('F6 explain · F5 run');
       expect(r.app.services.history.entries.at(-1)).toBe('select 42 as answer');
       await r.press(':', KEYS.up, KEYS.enter);
       await r.waitFor((f) => /│ 42/.test(f) || / 42\s/.test(f), 'a query after reconnecting');

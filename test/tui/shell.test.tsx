@@ -27,11 +27,12 @@ describe('shell', () => {
   it('switches panes with number keys, Tab and Shift+Tab', async () => {
     r = renderApp();
     await r.press('3');
-    expect(r.lastFrame()).toContain('Wizard — not built yet');
+    // with no connection the wizard is still there: its draft waits for a snapshot to check against
+    expect(r.lastFrame()).toContain('Wizard · public.');
     await r.press(KEYS.tab);
     expect(r.lastFrame()).toContain('Schema · by severity');
     await r.press(KEYS.shiftTab, KEYS.shiftTab);
-    expect(r.lastFrame()).toContain('Workbench — not built yet');
+    expect(r.lastFrame()).toContain('F6 explain · F5 run');
     await r.press('\x1b5');
     expect(r.lastFrame()).toContain('Health — not built yet');
     await r.press('1');

@@ -30,22 +30,26 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-/** Reads and checks a config file; every problem is one line naming the key. */
-export function loadConfig(path: string, rules: readonly Rule[]): LintConfig {
-  let raw: unknown;
+/** A config file's JSON; a syntax error is one line naming the file. */
+export function readConfigJson(path: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new UserError(`${path} is not valid JSON (${(err as Error).message.split('\n')[0]}); fix the file or remove it`);
   }
-  return parseConfig(raw, path, rules);
+}
+
+/** Reads and checks a config file; every problem is one line naming the key. */
+export function loadConfig(path: string, rules: readonly Rule[]): LintConfig {
+  return parseConfig(readConfigJson(path), path, rules);
 }
 
 export function parseConfig(raw: unknown, where: string, rules: readonly Rule[]): LintConfig {
   const bad = (key: string, what: string) => new UserError(`${where}: "${key}" ${what}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad('(top level)', 'must be an object with "rules" and/or "ignore"');
   const obj = raw as Record<string, unknown>;
-  for (const k of Object.keys(obj)) if (k !== 'rules' && k !== 'ignore' && k !== '$schema') throw bad(k, `is not a known key; use "rules" or "ignore"`);
+  // "reflect" belongs to tablewright reflect (src/core/codegen/reflect/config.ts), which checks it itself
+  for (const k of Object.keys(obj)) if (k !== 'rules' && k !== 'ignore' && k !== '$schema' && k !== 'reflect') throw bad(k, `is not a known key; use "rules" or "ignore"`);
   const config = emptyConfig();
   const ids = rules.map((r) => r.id);
   const rulesRaw = obj.rules ?? {};

@@ -1,18 +1,19 @@
 import type { Column, Index, SchemaSnapshot, Table, View } from '../../core/introspect/types.js';
 import type { CatalogItem } from './catalog-items.js';
 import { fkDiagram } from './fk-diagram.js';
+import { modelSource } from './model-tab.js';
 import { incomingFks } from './fk-index.js';
 import { blank, grid, humanBytes, humanCount, plain, seg, type Line } from './lines.js';
 
-export type TabId = 'columns' | 'indexes' | 'constraints' | 'fks' | 'policies' | 'ddl' | 'diagram' | 'definition' | 'summary';
+export type TabId = 'columns' | 'indexes' | 'constraints' | 'fks' | 'policies' | 'ddl' | 'diagram' | 'model' | 'definition' | 'summary';
 
 export const TAB_TITLE: Record<TabId, string> = {
   columns: 'Columns', indexes: 'Indexes', constraints: 'Constraints', fks: 'Foreign keys', policies: 'Policies/Triggers',
-  ddl: 'DDL', diagram: 'Diagram', definition: 'Definition', summary: 'Summary',
+  ddl: 'DDL', diagram: 'Diagram', model: 'Model', definition: 'Definition', summary: 'Summary',
 };
 
 export const TAB_SHORT: Record<TabId, string> = {
-  columns: 'Cols', indexes: 'Idx', constraints: 'Constr', fks: 'FKs', policies: 'Pol/Trig', ddl: 'DDL', diagram: 'Diagram', definition: 'Def', summary: 'Summary',
+  columns: 'Cols', indexes: 'Idx', constraints: 'Constr', fks: 'FKs', policies: 'Pol/Trig', ddl: 'DDL', diagram: 'Diagram', model: 'Model', definition: 'Def', summary: 'Summary',
 };
 
 export function tabsFor(item: CatalogItem | undefined): TabId[] {
@@ -24,11 +25,11 @@ export function tabsFor(item: CatalogItem | undefined): TabId[] {
     case 'table':
     case 'partitioned':
     case 'foreign':
-      return ['columns', 'indexes', 'constraints', 'fks', 'policies', 'ddl', 'diagram'];
+      return ['columns', 'indexes', 'constraints', 'fks', 'policies', 'ddl', 'diagram', 'model'];
     case 'view':
-      return ['columns', 'ddl'];
+      return ['columns', 'ddl', 'model'];
     case 'matview':
-      return ['columns', 'indexes', 'ddl'];
+      return ['columns', 'indexes', 'ddl', 'model'];
     default:
       return ['definition', 'ddl'];
   }
@@ -73,7 +74,7 @@ export function wrapLine(line: string, width: number): string[] {
  * A tab's content as lines. `ddl` is the raw definition, wrapped to the width and then coloured
  * line by line with `highlight` (wrapping coloured text would split escape sequences).
  */
-export function tabContent(tab: TabId, item: CatalogItem, snap: SchemaSnapshot, ddl: string | undefined, width: number, highlight: (line: string) => string = (l) => l): TabContent {
+export function tabContent(tab: TabId, item: CatalogItem, snap: SchemaSnapshot, ddl: string | undefined, width: number, highlight: (line: string, language?: string) => string = (l) => l): TabContent {
   const s = snap.schemas[item.schema];
   const table = findTable(snap, item.schema, item.name);
   switch (tab) {
@@ -98,6 +99,8 @@ export function tabContent(tab: TabId, item: CatalogItem, snap: SchemaSnapshot, 
       return { lines: ddl === undefined ? [[seg('loading the definition…', 'muted')]] : ddl.split('\n').flatMap((l) => wrapLine(l, width)).map((l) => [seg(highlight(l))]) };
     case 'definition':
       return { lines: definitionLines(snap, item, s) };
+    case 'model':
+      return { lines: modelSource(snap, item).split('\n').flatMap((l) => wrapLine(l, width)).map((l) => [seg(highlight(l, 'python'))]) };
   }
 }
 

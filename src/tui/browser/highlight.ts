@@ -16,15 +16,18 @@ export function loadHighlighter(): Promise<void> {
 const cache = new Map<string, string>();
 
 /** SQL with ANSI colours (cli-highlight); plain in the mono theme or before the highlighter loaded. */
-export function highlightSql(sql: string, theme: Theme): string {
-  if (theme.mono || !highlight) return sql;
-  const key = `${theme.name}\0${sql}`;
+export const highlightSql = (sql: string, theme: Theme): string => highlightCode(sql, 'sql', theme);
+
+/** Code in `language` (sql, python) with ANSI colours; plain in the mono theme or before the highlighter loaded. */
+export function highlightCode(code: string, language: string, theme: Theme): string {
+  if (theme.mono || !highlight) return code;
+  const key = `${theme.name}\0${language}\0${code}`;
   let out = cache.get(key);
   if (out === undefined) {
     try {
-      out = highlight(sql, { language: 'sql', ignoreIllegals: true });
+      out = highlight(code, { language, ignoreIllegals: true });
     } catch {
-      out = sql;
+      out = code;
     }
     if (cache.size > 200) cache.clear();
     cache.set(key, out);

@@ -14,6 +14,18 @@ const SECTIONS: Record<string, { title: string; scopes: Scope[] }[]> = {
     { title: 'Checklist', scopes: ['checklist'] },
     { title: 'Moving', scopes: ['list'] },
   ],
+  wizard: [
+    { title: 'Wizard', scopes: ['wizard'] },
+    { title: 'Moving', scopes: ['list'] },
+  ],
+  health: [
+    { title: 'Health', scopes: ['health'] },
+    { title: 'Moving', scopes: ['list'] },
+  ],
+  workbench: [
+    { title: 'Workbench editor', scopes: ['editor'] },
+    { title: 'Workbench plan and insights', scopes: ['workbench'] },
+  ],
   other: [{ title: 'Moving', scopes: ['list'] }],
 };
 

@@ -30,6 +30,8 @@ export function dispatchKey(app: AppController, key: Key): void {
     return;
   }
 
+  // the Workbench editor takes typing and pastes whole (newlines included), before bursts are split
+  if (s.pane === 'workbench' && !(s.resultOpen && s.result) && !s.overlay && app.workbench.handleKey(key)) return;
   const keys = splitBurst(key);
   if (keys.length === 1) return navigationKey(app, key);
   // each key of a burst may change the mode (`:` opens the prompt, the rest is its text)
@@ -68,6 +70,11 @@ function navigationKey(app: AppController, key: Key): void {
     return;
   }
 
+  if (s.diff.open && !(s.resultOpen && s.result) && app.diff.handleKey(key)) return;
+  // the wizard reads its own keys (text fields, step keys); the ones it leaves go on to the global scope
+  if (s.pane === 'wizard' && !(s.resultOpen && s.result) && app.wizard.handleKey(key)) return;
+  if (s.pane === 'health' && !(s.resultOpen && s.result) && app.health.handleKey(key)) return;
+
   if (s.pane === 'checklist' && s.checklist.migrations.draft !== null && !s.resultOpen) {
     if (key.name === 'enter') app.checklist.endPath(true);
     else if (key.name === 'esc') app.checklist.endPath(false);
@@ -80,6 +87,7 @@ function navigationKey(app: AppController, key: Key): void {
   if (s.resultOpen && s.result) scopes.push('result');
   else if (s.pane === 'browser') scopes.push('browser');
   else if (s.pane === 'checklist') scopes.push('checklist');
+  else if (s.pane === 'workbench') scopes.push('workbench');
   scopes.push('list', 'global');
   for (const scope of scopes) {
     const id = km.lookup(scope, key);
@@ -139,6 +147,12 @@ function run(app: AppController, id: string): boolean {
     case 'browser.copyName': app.objects.copyName(); return true;
     case 'browser.copyDdl': void app.objects.copyDdl(); return true;
     case 'browser.editDdl': void app.objects.editDdl(); return true;
+    case 'browser.exportModels': app.prompt.open('reflect --output ./models'); return true;
+  }
+  if (id.startsWith('workbench.')) {
+    if (id === 'workbench.closeCompare' && !s.workbench.compare) return false;
+    void app.workbench.command(id);
+    return true;
   }
   if (id.startsWith('pane.')) {
     app.switchPane(Number(id.slice(5)) - 1);

@@ -2,7 +2,7 @@
  * Every key binding, as data: the dispatcher resolves keys through it, the help overlay lists it,
  * and the config file (`keys` in config.json) overrides it by command id.
  */
-export type Scope = 'global' | 'list' | 'browser' | 'checklist' | 'detail' | 'result' | 'prompt' | 'filter' | 'help';
+export type Scope = 'global' | 'list' | 'browser' | 'checklist' | 'wizard' | 'editor' | 'workbench' | 'health' | 'detail' | 'result' | 'prompt' | 'filter' | 'help' | 'diff';
 
 export interface CommandSpec {
   id: string;
@@ -46,6 +46,7 @@ export const DEFAULT_KEYMAP: readonly CommandSpec[] = [
   { id: 'browser.copyName', scope: 'browser', keys: ['y'], help: 'copy the qualified name (OSC 52)' },
   { id: 'browser.copyDdl', scope: 'browser', keys: ['Y'], help: 'copy the DDL (OSC 52)' },
   { id: 'browser.editDdl', scope: 'browser', keys: ['e', 'f6'], help: 'open the DDL in $VISUAL / $EDITOR' },
+  { id: 'browser.exportModels', scope: 'browser', keys: ['M'], help: 'export every SQLAlchemy model: reflect --output ./models on the command line' },
 
   { id: 'checklist.open', scope: 'checklist', keys: ['enter'], help: 'show its table in the Browser' },
   { id: 'checklist.group', scope: 'checklist', keys: ['v'], help: 'group by severity/category/table' },
@@ -53,6 +54,70 @@ export const DEFAULT_KEYMAP: readonly CommandSpec[] = [
   { id: 'checklist.copyFix', scope: 'checklist', keys: ['y'], help: 'copy the fix SQL (OSC 52)' },
   { id: 'checklist.runFix', scope: 'checklist', keys: ['x'], help: 'run the fix (write mode, asks)' },
   { id: 'checklist.path', scope: 'checklist', keys: ['p'], help: 'migrations: file or dir to check' },
+
+  { id: 'editor.run', scope: 'editor', keys: ['f5', 'alt+enter', 'ctrl+j'], help: 'run the statement (rows in the result grid)' },
+  { id: 'editor.explain', scope: 'editor', keys: ['f6', 'ctrl+x'], help: 'EXPLAIN ANALYZE it (read-only; writes rolled back)' },
+  { id: 'editor.leave', scope: 'editor', keys: ['esc'], help: 'leave the editor for the plan and insights' },
+  { id: 'editor.historyPrev', scope: 'editor', keys: ['ctrl+p'], help: 'older statement from the history' },
+  { id: 'editor.historyNext', scope: 'editor', keys: ['ctrl+n'], help: 'newer statement from the history' },
+  { id: 'editor.snippets', scope: 'editor', keys: ['f2'], help: 'pick a snippet (snippets/*.sql)' },
+  { id: 'editor.external', scope: 'editor', keys: ['f4', 'ctrl+g'], help: 'edit in $VISUAL / $EDITOR' },
+
+  { id: 'workbench.edit', scope: 'workbench', keys: ['i', 'e'], help: 'back to the editor' },
+  { id: 'workbench.explain', scope: 'workbench', keys: ['x', 'f6'], help: 'explain the statement again' },
+  { id: 'workbench.run', scope: 'workbench', keys: ['r', 'f5'], help: 'run the statement' },
+  { id: 'workbench.focus', scope: 'workbench', keys: ['v'], help: 'plan tree ⇄ insights' },
+  { id: 'workbench.down', scope: 'workbench', keys: ['j', 'down'], help: 'next node / insight' },
+  { id: 'workbench.up', scope: 'workbench', keys: ['k', 'up'], help: 'previous node / insight' },
+  { id: 'workbench.pageDown', scope: 'workbench', keys: ['ctrl+d', 'pagedown'], help: 'page down' },
+  { id: 'workbench.pageUp', scope: 'workbench', keys: ['ctrl+u', 'pageup'], help: 'page up' },
+  { id: 'workbench.top', scope: 'workbench', keys: ['g', 'home'], help: 'first' },
+  { id: 'workbench.bottom', scope: 'workbench', keys: ['G', 'end'], help: 'last' },
+  { id: 'workbench.open', scope: 'workbench', keys: ['enter'], help: 'insight: jump to its node · node: fold/unfold' },
+  { id: 'workbench.collapse', scope: 'workbench', keys: ['left', 'h'], help: 'fold the subtree (InitPlan, SubPlan, CTE…)' },
+  { id: 'workbench.expand', scope: 'workbench', keys: ['right', 'l'], help: 'unfold the subtree' },
+  { id: 'workbench.metric', scope: 'workbench', keys: ['b'], help: 'bar metric: time, rows, cost, buffers, estimate' },
+  { id: 'workbench.tryIt', scope: 'workbench', keys: ['w'], help: 'try the insight: what-if index or SET LOCAL re-run, then before/after' },
+  { id: 'workbench.copy', scope: 'workbench', keys: ['y'], help: 'copy the CREATE INDEX / SQL of the insight (OSC 52)' },
+  { id: 'workbench.closeCompare', scope: 'workbench', keys: ['esc'], help: 'close the before/after comparison' },
+  { id: 'workbench.snippets', scope: 'workbench', keys: ['s'], help: 'pick a snippet' },
+
+  { id: 'wizard.nextStep', scope: 'wizard', keys: [']', 'l', 'right'], help: 'next step (answers are kept)' },
+  { id: 'wizard.prevStep', scope: 'wizard', keys: ['[', 'h', 'left'], help: 'previous step' },
+  { id: 'wizard.edit', scope: 'wizard', keys: ['enter', 'e'], help: 'edit the row (Enter accepts, Esc cancels) / cycle its choice' },
+  { id: 'wizard.toggle', scope: 'wizard', keys: ['space'], help: 'cycle the choice: key kind, ON DELETE, yes/no' },
+  { id: 'wizard.add', scope: 'wizard', keys: ['a'], help: 'add a column / reference / index' },
+  { id: 'wizard.delete', scope: 'wizard', keys: ['d', 'delete'], help: 'remove the row' },
+  { id: 'wizard.nullable', scope: 'wizard', keys: ['n'], help: 'column: nullable ⇄ NOT NULL' },
+  { id: 'wizard.unique', scope: 'wizard', keys: ['u'], help: 'column or index: unique on/off' },
+  { id: 'wizard.fkIndex', scope: 'wizard', keys: ['i'], help: 'reference: index on/off' },
+  { id: 'wizard.fix', scope: 'wizard', keys: ['f'], help: 'apply the first checklist fix' },
+  { id: 'wizard.fixAll', scope: 'wizard', keys: ['F'], help: 'apply every checklist fix' },
+  { id: 'wizard.previewNext', scope: 'wizard', keys: ['}', 'alt+right'], help: 'next preview file' },
+  { id: 'wizard.previewPrev', scope: 'wizard', keys: ['{', 'alt+left'], help: 'previous preview file' },
+  { id: 'wizard.previewDown', scope: 'wizard', keys: ['J', 'ctrl+d'], help: 'scroll the preview down' },
+  { id: 'wizard.previewUp', scope: 'wizard', keys: ['K', 'ctrl+u'], help: 'scroll the preview up' },
+  { id: 'wizard.write', scope: 'wizard', keys: ['w'], help: 'write the files (project layout or the output directory)' },
+  { id: 'wizard.apply', scope: 'wizard', keys: ['x'], help: 'apply the migration (write mode, asks first)' },
+  { id: 'wizard.new', scope: 'wizard', keys: ['N'], help: 'discard the draft and start a new table (asks first)' },
+
+  { id: 'health.nextTab', scope: 'health', keys: [']', 'l', 'right'], help: 'next tab: Dashboard → Queries → Advice' },
+  { id: 'health.prevTab', scope: 'health', keys: ['[', 'h', 'left'], help: 'previous tab' },
+  { id: 'health.refresh', scope: 'health', keys: ['r'], help: 'refresh now (Advice: ask the planner again)' },
+  { id: 'health.cancel', scope: 'health', keys: ['c'], help: 'Dashboard: cancel the selected query (asks first)' },
+  { id: 'health.order', scope: 'health', keys: ['s'], help: 'Queries: sort by total / mean / calls / rows / reads' },
+  { id: 'health.open', scope: 'health', keys: ['enter'], help: 'open the statement in the Workbench with its plan' },
+  { id: 'health.copy', scope: 'health', keys: ['y'], help: 'copy the statement, CREATE INDEX or N+1 fix (OSC 52)' },
+  { id: 'health.log', scope: 'health', keys: ['p'], help: 'Advice: a server log to read for N+1 bursts' },
+
+  { id: 'diff.down', scope: 'diff', keys: ['j', 'down'], help: 'next change' },
+  { id: 'diff.up', scope: 'diff', keys: ['k', 'up'], help: 'previous change' },
+  { id: 'diff.show', scope: 'diff', keys: ['enter'], help: 'show the migration (SQL or Alembic) in the result view' },
+  { id: 'diff.write', scope: 'diff', keys: ['w'], help: 'write the migration: Alembic into the versions directory, SQL into migrations/' },
+  { id: 'diff.format', scope: 'diff', keys: ['f'], help: 'SQL ⇄ Alembic' },
+  { id: 'diff.rename', scope: 'diff', keys: ['r'], help: 'possible rename: yes, it is a rename' },
+  { id: 'diff.noRenames', scope: 'diff', keys: ['n'], help: 'possible renames: no, drop and add' },
+  { id: 'diff.close', scope: 'diff', keys: ['esc', 'q'], help: 'close the Diff view' },
 
   { id: 'result.close', scope: 'result', keys: ['esc', 'q'], help: 'close the result' },
   { id: 'result.left', scope: 'result', keys: ['h', 'left'], help: 'scroll left' },

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAppState, useController } from '../AppContext.js';
 import { KIND_LABEL } from '../browser/catalog-items.js';
 import { TAB_SHORT, TAB_TITLE, tabContent, tabsFor } from '../browser/detail-tabs.js';
-import { highlightSql } from '../browser/highlight.js';
+import { highlightCode, loadHighlighter } from '../browser/highlight.js';
 import { StyledLine } from '../components/StyledLine.js';
 import { selectedItem } from '../state/browser-actions.js';
 import { colorOf, useTheme } from '../theme/ThemeContext.js';
@@ -25,10 +25,15 @@ export function DetailView({ width, height, focused }: { width: number; height: 
   useEffect(() => {
     if (item && snap && tab === 'ddl' && ddl === undefined) void app.objects.ddlOf(item);
   }, [app, item, snap, tab, ddl]);
+  // the Model tab is generated here, not fetched: it only needs the highlighter, loaded on first use
+  const [highlighterReady, setHighlighterReady] = useState(false);
+  useEffect(() => {
+    if (tab === 'model' && !highlighterReady) void loadHighlighter().then(() => setHighlighterReady(true));
+  }, [tab, highlighterReady]);
 
   const content = useMemo(
-    () => (item && tab && snap ? tabContent(tab, item, snap, ddl, inner, (l) => highlightSql(l, theme)) : undefined),
-    [item, tab, snap, ddl, inner, theme],
+    () => (item && tab && snap ? tabContent(tab, item, snap, ddl, inner, (l, lang) => highlightCode(l, lang ?? 'sql', theme)) : undefined),
+    [item, tab, snap, ddl, inner, theme, highlighterReady],
   );
   // full tab titles when they fit, short ones otherwise, so every tab stays visible
   const fullW = tabs.reduce((n, t) => n + TAB_TITLE[t].length + 2, 0);

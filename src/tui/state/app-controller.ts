@@ -16,6 +16,13 @@ import type { EarlyStart } from './early-open.js';
 import { PromptActions } from './prompt-actions.js';
 import { Store } from './store.js';
 import { ChecklistActions } from '../checklist/checklist-actions.js';
+import { WizardActions } from '../wizard/wizard-actions.js';
+import { WorkbenchActions } from '../workbench/workbench-actions.js';
+import { HealthActions } from '../health/health-actions.js';
+import { openInWorkbench } from '../health/workbench-hook.js';
+import { healthSchemas } from '../health/health-state.js';
+import { DiffActions, isDiffLine } from '../diff/diff-actions.js';
+import { textOutput } from '../../commands/output.js';
 
 /** What the app needs from the world; tests replace the terminal-facing parts. */
 export interface AppServices {
@@ -47,6 +54,10 @@ export class AppController {
   readonly prompt: PromptActions;
   readonly objects: ObjectActions;
   readonly checklist: ChecklistActions;
+  readonly wizard: WizardActions;
+  readonly workbench: WorkbenchActions;
+  readonly health: HealthActions;
+  readonly diff: DiffActions;
   readonly services: AppServices;
   size: Size = { columns: 80, rows: 24 };
 
@@ -84,6 +95,49 @@ export class AppController {
       env: services.env,
       cwd: process.cwd(),
       pageSize: () => this.layout.listRows,
+    });
+    this.workbench = new WorkbenchActions(this.store, {
+      conn: () => this.connection.conn,
+      writeMode: () => this.session.writeMode,
+      confirm: (q) => this.confirm(q),
+      message: (text, tone) => this.message(text, tone),
+      showResult: (title, output) => this.store.set({ result: { title, output, scrollX: 0, scrollY: 0 }, resultOpen: true }),
+      writeTerminal: (s) => services.writeTerminal(s),
+      editText: (text, name) => services.editText(text, name),
+      keymap: services.keymap,
+      env: services.env,
+      pageSize: () => this.layout.listRows,
+    });
+    this.wizard = new WizardActions(this.store, {
+      conn: () => this.connection.conn,
+      snapshot: () => this.store.get().catalog.snapshot,
+      writeMode: () => this.session.writeMode,
+      confirm: (q) => this.confirm(q),
+      message: (text, tone) => this.message(text, tone),
+      refresh: () => this.connection.refresh(),
+      keymap: services.keymap,
+      env: services.env,
+      cwd: process.cwd(),
+    });
+    this.health = new HealthActions(this.store, {
+      conn: () => this.connection.conn,
+      schemas: () => healthSchemas(this.store.get()),
+      confirm: (q) => this.confirm(q),
+      message: (text, tone) => this.message(text, tone),
+      openInWorkbench: (sql) => openInWorkbench(this, sql),
+      writeTerminal: (s) => services.writeTerminal(s),
+      keymap: services.keymap,
+      pageSize: () => this.layout.listRows,
+      refreshMs: Number(services.env.TW_HEALTH_REFRESH_MS) || 3000,
+    });
+    this.diff = new DiffActions(this.store, {
+      conn: () => this.connection.conn,
+      resolveSpec: (spec) => services.resolveSpec(spec),
+      message: (text, tone) => this.message(text, tone),
+      showText: (title, text) => this.store.set({ result: { title, output: textOutput(text), scrollX: 0, scrollY: 0 }, resultOpen: true }),
+      grammar: services.grammar,
+      keymap: services.keymap,
+      cwd: () => process.cwd(),
     });
     if (services.keymap.problems.length) this.store.set({ message: { text: services.keymap.problems.join('; '), tone: 'warn' } });
   }
@@ -147,6 +201,7 @@ export class AppController {
     const line = this.prompt.take().trim();
     if (!line) return this.prompt.close();
     this.prompt.close();
+    if (isDiffLine(line)) return this.diff.open(line);
     this.store.set((s) => ({ prompt: { ...s.prompt, busy: true }, message: { text: `running: ${line}`, tone: 'info' } }));
     const out = await this.session.execute(line);
     this.store.set((s) => ({ prompt: { ...s.prompt, busy: false } }));
@@ -155,8 +210,8 @@ export class AppController {
     if (out.blocks.length) this.store.set({ result: { title: line, output: { ...out, expanded: out.expanded ?? this.session.expanded }, scrollX: 0, scrollY: 0 }, resultOpen: true });
     if (out.error) this.store.set({ message: { text: out.error, tone: 'error', at: out.errorAt } });
     else this.message(out.status ?? 'done', 'ok');
-    // DDL typed at the prompt changes what the Browser should show
-    if (!out.error && /^\s*(create|alter|drop|comment)\b/i.test(line)) void this.connection.refresh();
+    // DDL typed at the prompt (or a new-table it applied) changes what the Browser should show
+    if (!out.error && (/^\s*(create|alter|drop|comment)\b/i.test(line) || /^\s*new-table\b.*\s--apply\b/.test(line))) void this.connection.refresh();
   }
 
   /** Scrolls the result view, kept within its content so the way back is never longer than the way out. */
@@ -227,6 +282,7 @@ export class AppController {
   }
 
   dispose(): Promise<void> {
+    this.health.stop();
     return this.connection.dispose();
   }
 }

@@ -2,6 +2,10 @@ import type { Output, SqlPosition } from '../../commands/output.js';
 import type { SchemaSnapshot } from '../../core/introspect/types.js';
 import type { CatalogItem } from '../browser/catalog-items.js';
 import { initialChecklist, type ChecklistState } from '../checklist/checklist-state.js';
+import { initialWorkbench, type WorkbenchState } from '../workbench/workbench-state.js';
+import { initialWizard, type WizardState } from '../wizard/wizard-state.js';
+import { initialHealth, type HealthState } from '../health/health-state.js';
+import { initialDiff, type DiffState } from '../diff/diff-state.js';
 
 export const PANES = ['browser', 'workbench', 'wizard', 'checklist', 'health'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -97,6 +101,11 @@ export interface AppState {
   jobs: Job[];
   browser: BrowserState;
   checklist: ChecklistState;
+  workbench: WorkbenchState;
+  wizard: WizardState;
+  health: HealthState;
+  /** the Diff view (`:diff --to …`), drawn over the panes while open */
+  diff: DiffState;
   /** the first Ctrl+C was pressed at this time; a second one soon after quits */
   interruptAt: number | null;
 }
@@ -114,6 +123,10 @@ export function initialState(description: string): AppState {
     jobs: [],
     browser: { filter: '', filtering: false, selected: null, focus: 'list', tab: 0, detailScroll: 0, detailScrollX: 0, detailCursor: 0, collapsed: {} },
     checklist: initialChecklist(),
+    workbench: initialWorkbench(),
+    wizard: initialWizard(),
+    health: initialHealth(),
+    diff: initialDiff(),
     interruptAt: null,
   };
 }

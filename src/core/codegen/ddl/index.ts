@@ -1,5 +1,5 @@
 /** DDL rendered from a SchemaSnapshot in TypeScript (no server round trip). */
-export { renderTable, renderIndex } from './table.js';
+export { renderTable, renderIndex, renderPolicy, renderTrigger, columnLine, constraintLines } from './table.js';
 export { renderSequence, renderType } from './objects.js';
 export { ident, qname, qref, lit } from './quote.js';
 export { renderGrants } from './grants.js';

@@ -1,11 +1,12 @@
-import type { Column, Index, Table } from '../../introspect/types.js';
+import type { Column, Index, Policy, Table, Trigger } from '../../introspect/types.js';
 import { renderGrants } from './grants.js';
 import { ident, lit, qname, qref } from './quote.js';
 
 /** format_type prints one `[]` whatever the declared dimensions; attndims keeps the declared count. */
 const declaredType = (c: Column) => (c.arrayDims > 1 && c.type.endsWith('[]') ? c.type.replace(/(\[\])+$/, '[]'.repeat(c.arrayDims)) : c.type);
 
-function columnLine(c: Column): string {
+/** One column of CREATE TABLE (also ALTER TABLE … ADD COLUMN). */
+export function columnLine(c: Column): string {
   const parts = [ident(c.name), declaredType(c)];
   if (c.compression) parts.push(`COMPRESSION ${c.compression}`);
   if (c.collation) parts.push(`COLLATE ${qref(c.collation)}`);
@@ -25,7 +26,7 @@ const deferral = (k: { deferrable: boolean; initiallyDeferred: boolean }) =>
   k.deferrable ? ` DEFERRABLE${k.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}` : '';
 
 /** Constraints as CREATE TABLE lines; `notValid` selects the NOT VALID ones, which CREATE TABLE would validate. */
-function constraintLines(t: Table, notValid = false): string[] {
+export function constraintLines(t: Table, notValid = false): string[] {
   const out: string[] = [];
   if (t.primaryKey && !notValid) {
     const k = t.primaryKey;
@@ -76,6 +77,22 @@ export function renderIndex(schema: string, table: string, i: Index): string {
   return `${sql};`;
 }
 
+/** CREATE POLICY on the quoted table `on`. */
+export function renderPolicy(on: string, p: Policy): string {
+  let sql = `CREATE POLICY ${ident(p.name)} ON ${on}${p.permissive ? '' : ' AS RESTRICTIVE'} FOR ${p.command}`;
+  if (!(p.roles.length === 1 && p.roles[0] === 'PUBLIC')) sql += ` TO ${p.roles.map((r) => (r === 'PUBLIC' ? r : ident(r))).join(', ')}`;
+  if (p.using !== undefined) sql += ` USING (${p.using})`;
+  if (p.withCheck !== undefined) sql += ` WITH CHECK (${p.withCheck})`;
+  return `${sql};`;
+}
+
+/** CREATE TRIGGER on the quoted table `on`, from its loaded definition or its parts. */
+export function renderTrigger(on: string, tr: Trigger): string {
+  if (tr.definition) return `${tr.definition};`;
+  const events = tr.events.map((e) => (e === 'UPDATE' && tr.columns ? `UPDATE OF ${cols(tr.columns)}` : e)).join(' OR ');
+  return `CREATE ${tr.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${ident(tr.name)} ${tr.timing} ${events} ON ${on} FOR EACH ${tr.level} EXECUTE FUNCTION ${qref(tr.function)}();`;
+}
+
 /**
  * The DDL of one table from its snapshot: CREATE TABLE with columns and constraints, then indexes,
  * RLS, policies, triggers and comments. Identifiers are always quoted.
@@ -123,18 +140,8 @@ export function renderTable(schema: string, t: Table): string {
   }
   if (t.rls.enabled) out.push(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;`);
   if (t.rls.forced) out.push(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`);
-  for (const p of t.policies) {
-    let sql = `CREATE POLICY ${ident(p.name)} ON ${name}${p.permissive ? '' : ' AS RESTRICTIVE'} FOR ${p.command}`;
-    if (!(p.roles.length === 1 && p.roles[0] === 'PUBLIC')) sql += ` TO ${p.roles.map((r) => (r === 'PUBLIC' ? r : ident(r))).join(', ')}`;
-    if (p.using !== undefined) sql += ` USING (${p.using})`;
-    if (p.withCheck !== undefined) sql += ` WITH CHECK (${p.withCheck})`;
-    out.push(`${sql};`);
-  }
-  for (const tr of t.triggers) {
-    if (tr.definition) { out.push(`${tr.definition};`); continue; }
-    const events = tr.events.map((e) => (e === 'UPDATE' && tr.columns ? `UPDATE OF ${cols(tr.columns)}` : e)).join(' OR ');
-    out.push(`CREATE ${tr.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${ident(tr.name)} ${tr.timing} ${events} ON ${name} FOR EACH ${tr.level} EXECUTE FUNCTION ${qref(tr.function)}();`);
-  }
+  for (const p of t.policies) out.push(renderPolicy(name, p));
+  for (const tr of t.triggers) out.push(renderTrigger(name, tr));
   out.push(...renderGrants(t.acl, `TABLE ${name}`, t.owner));
   for (const c of t.columns) if (c.acl) out.push(...renderGrants(c.acl, `TABLE ${name}`, t.owner, ident(c.name)));
   for (const tr of t.triggers) {

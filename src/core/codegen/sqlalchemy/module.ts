@@ -3,10 +3,14 @@ import { GENERATED_MARKER } from '../files.js';
 import { isSerialKey, renderColumn, renderTableColumn } from './columns.js';
 import { Imports } from './imports.js';
 import { enumMembers, pascal, pyStr, unique } from './names.js';
-import { planTables, type MappedTable, type Rel } from './plan.js';
+import { planTables, type LazyMode, type MappedTable, type Rel } from './plan.js';
+import { policyDocstring } from './docstrings.js';
+import { supabaseStubs } from './supabase.js';
+import type { TypeMapping } from './custom-types.js';
 import { DEFAULT_SCHEMA, inlineFk, NAMING_CONVENTION, tableArgs, tableKeywords, tableRef } from './table-args.js';
 import type { TypeContext } from './types.js';
 import { formatPython } from './pyfmt.js';
+import { customTypeNames } from './custom-types.js';
 import { sequenceConst, sequenceOf } from './sequences.js';
 
 export interface ModelWarning { table: string; object: string; message: string }
@@ -19,10 +23,31 @@ export interface ModelsOutput {
   tables: MappedTable[];
   /** Python enum class per `schema.name` */
   enumClass: Map<string, string>;
+  /** the module cut into pieces, for the multi-file layouts and the TUI's Model tab */
+  parts: ModelParts;
+}
+
+/** One table, view or Table() of the module, as it appears in the single file. */
+export interface ModelBlock { qname: string; schema: string; pyName: string; kind: 'class' | 'table' | 'view'; code: string }
+
+export interface ModelParts {
+  /** module-level definitions every block may use: JsonValue, enums, type stubs, domains, Base, sequences */
+  head: string;
+  blocks: ModelBlock[];
+  /** every name the imports bind → [module, name] (from-import) or [module] (plain import) */
+  bindings: Map<string, [string, string?]>;
 }
 
 export interface ModelsOptions {
   bigCollectionRows?: number;
+  /** how collections load: `auto` (default) picks selectin or raise by row estimates */
+  lazy?: LazyMode;
+  /** a table without a primary key is mapped as a class keyed by a unique index on NOT NULL columns */
+  pkGuess?: boolean;
+  /** PostgreSQL type → Python type, applied before the built-in mapping (`reflect.types` in .tablewright.json) */
+  types?: TypeMapping;
+  /** Supabase: FKs into platform schemas resolve to minimal Table stubs; RLS policies in each class docstring */
+  supabase?: boolean;
 }
 
 function relationshipLine(r: Rel, owner: MappedTable, im: Imports): string {
@@ -39,7 +64,10 @@ function relationshipLine(r: Rel, owner: MappedTable, im: Imports): string {
   if (r.lazy) args.push(`lazy=${pyStr(r.lazy)}`);
   if (r.overlaps.length) args.push(`overlaps=${pyStr(r.overlaps.join(','))}`);
   const target = r.target.pyName;
-  const ann = r.kind === 'one-to-many' || r.kind === 'many-to-many' ? `list[${target}]` : r.kind === 'one-to-one-parent' || r.nullable ? `${target} | None` : target;
+  const collection = r.kind === 'one-to-many' || r.kind === 'many-to-many';
+  // a write-only collection is never loaded: SQLAlchemy wants WriteOnlyMapped for it
+  if (collection && r.lazy === 'write_only') return `    ${r.name}: ${im.add('sqlalchemy.orm', 'WriteOnlyMapped')}[${target}] = relationship(${args.join(', ')})`;
+  const ann = collection ? `list[${target}]` : r.kind === 'one-to-one-parent' || r.nullable ? `${target} | None` : target;
   return `    ${r.name}: Mapped[${ann}] = relationship(${args.join(', ')})`;
 }
 
@@ -67,16 +95,18 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
   for (const schema of Object.keys(snap.schemas).sort()) if (schema !== 'public') prerequisites.push(`CREATE SCHEMA IF NOT EXISTS ${schema.includes('"') || /[^a-z0-9_]/.test(schema) ? `"${schema.replace(/"/g, '""')}"` : schema};`);
 
   let currentTable = '';
-  const ctx: TypeContext = { snap, imports: im, enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), warn: (m) => warnings.push({ table: currentTable, object: '', message: m }) };
+  const ctx: TypeContext = { snap, imports: im, enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), types: o.types, warn: (m) => warnings.push({ table: currentTable, object: '', message: m }) };
   // names bound at module level must be known before attributes are named
   const domainNames = Object.entries(snap.schemas).flatMap(([, s]) => Object.values(s.types).filter((t) => t.kind === 'domain').map((t) => `${t.name.replace(/\W/g, '_').toUpperCase()}_DOMAIN`));
   // only sequences behind nextval() defaults become module-level names
   const seqNames = Object.entries(snap.schemas).flatMap(([schema, s]) => Object.values(s.tables).flatMap((t) => t.columns
     .filter((c) => c.default?.startsWith('nextval(') && !isSerialKey(snap, schema, t, c))
     .map((c) => sequenceOf(snap, schema, c.default!)?.name).filter((n): n is string => !!n).map(sequenceConst)));
-  const moduleNames = new Set([...enumNames, ...domainNames, ...seqNames, 'Base', 'JsonValue', '_enum_values', 'view_metadata', 'annotations', 'datetime', 'decimal', 'enum', 'uuid', 'ipaddress', 'typing', 'sqlalchemy', 'Range', 'UserDefinedType', 'Any', 'text', 'Column', 'Table', 'MetaData', 'Index', 'ForeignKey', 'Identity', 'Computed', 'relationship', 'Mapped', 'mapped_column', 'DeclarativeBase']);
-  const tables = planTables(snap, { bigCollectionRows: o.bigCollectionRows, moduleNames });
+  const moduleNames = new Set([...enumNames, ...domainNames, ...seqNames, 'Base', 'JsonValue', '_enum_values', 'view_metadata', 'annotations', 'datetime', 'decimal', 'enum', 'uuid', 'ipaddress', 'typing', 'sqlalchemy', 'Range', 'UserDefinedType', 'Any', 'text', 'Column', 'Table', 'MetaData', 'Index', 'ForeignKey', 'Identity', 'Computed', 'relationship', 'Mapped', 'mapped_column', 'DeclarativeBase', ...customTypeNames(o.types)]);
+  if (o.lazy === 'write_only') moduleNames.add('WriteOnlyMapped');
+  const tables = planTables(snap, { bigCollectionRows: o.bigCollectionRows, moduleNames, lazy: o.lazy, pkGuess: o.pkGuess });
   const body: string[] = [];
+  const blocks: ModelBlock[] = [];
   for (const mt of tables) {
     currentTable = mt.qname;
     const warn = (object: string, message: string) => warnings.push({ table: mt.qname, object, message });
@@ -97,7 +127,8 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
       const parts = Object.values(snap.schemas).flatMap((s) => Object.values(s.tables)).filter((x) => x.partition?.parent === mt.qname).map((x) => `${x.name} ${x.partition?.bound ?? ''}`);
       if (parts.length) warn(t.name, `partitions are not mapped; create them after create_all: ${parts.join('; ')}`);
     }
-    if (!t.primaryKey) warn(t.name, 'has no primary key: mapped as a Table(), not a class');
+    if (!t.primaryKey && mt.guessedKey) warn(t.name, `has no primary key: mapped as a class keyed by ${mt.guessedKey.via} (${mt.guessedKey.columns.join(', ')}) as --pk-guess asked; create_all adds no primary key`);
+    else if (!t.primaryKey) warn(t.name, `has no primary key: mapped as a Table(), not a class${o.pkGuess ? ' (no unique index on NOT NULL columns to key it by)' : ''}`);
     for (const c of t.columns) {
       if (c.default && /^nextval\(/.test(c.default) && !isSerialKey(snap, mt.schema, t, c)) {
         const seq = sequenceOf(snap, mt.schema, c.default);
@@ -111,15 +142,19 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
     }
     if (mt.isClass) {
       im.add('sqlalchemy.orm', 'Mapped');
-      const lines = [`class ${mt.pyName}(Base):`, `    __tablename__ = ${pyStr(t.name)}`];
+      const doc = o.supabase ? policyDocstring(t) : [];
+      const lines = [`class ${mt.pyName}(Base):`, ...doc, `    __tablename__ = ${pyStr(t.name)}`];
       const dict = kw.length ? `{${kw.map(([k, v]) => `${pyStr(k)}: ${v}`).join(', ')}}` : '';
       if (args.length) lines.push(`    __table_args__ = (${[...args, ...(dict ? [dict] : [])].join(', ')}${args.length + (dict ? 1 : 0) === 1 ? ',' : ''})`);
       else if (dict) lines.push(`    __table_args__ = ${dict}`);
       lines.push('');
       for (const c of t.columns) lines.push(renderColumn(mt, c, ctx, { inlineFk: inlineFor.get(c.name), pkInline, serialKey: isSerialKey(snap, mt.schema, t, c) }));
+      // the mapper's key, not a database one: create_all must not add a primary key the source lacks
+      if (mt.guessedKey) lines.push('', `    __mapper_args__ = {"primary_key": [${mt.guessedKey.columns.map((c) => mt.attrs.get(c)).join(', ')}]}`);
       const rels = [...mt.relationships].sort((a, b) => a.name.localeCompare(b.name));
       if (rels.length) lines.push('', ...rels.map((r) => relationshipLine(r, mt, im)));
       body.push(lines.join('\n'));
+      blocks.push({ qname: mt.qname, schema: mt.schema, pyName: mt.pyName, kind: 'class', code: lines.join('\n') });
     } else {
       im.add('sqlalchemy', 'Table');
       const lines = [`${mt.pyName} = Table(`, `    ${pyStr(t.name)},`, '    Base.metadata,'];
@@ -128,6 +163,7 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
       for (const [k, v] of kw) lines.push(`    ${k}=${v},`);
       lines.push(')');
       body.push(lines.join('\n'));
+      blocks.push({ qname: mt.qname, schema: mt.schema, pyName: mt.pyName, kind: 'table', code: lines.join('\n') });
     }
   }
   // views live in their own MetaData: create_all and autogenerate must never turn them into tables
@@ -139,11 +175,13 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
         if (v.extension) continue;
         currentTable = `${schema}.${v.name}`;
         im.add('sqlalchemy', 'Table');
-        const lines = [`t_${v.name.replace(/\W/g, '_')}_view = Table(`, `    ${pyStr(v.name)},`, '    view_metadata,'];
+        const pyName = `t_${v.name.replace(/\W/g, '_')}_view`;
+        const lines = [`${pyName} = Table(`, `    ${pyStr(v.name)},`, '    view_metadata,'];
         for (const c of v.columns) lines.push(renderTableColumn(c, ctx, { plain: true }));
         if (schema !== DEFAULT_SCHEMA) lines.push(`    schema=${pyStr(schema)},`);
         lines.push(`    info={"is_view": True, "kind": ${pyStr(kind)}},`, ')');
         views.push(lines.join('\n'));
+        blocks.push({ qname: `${schema}.${v.name}`, schema, pyName, kind: 'view', code: lines.join('\n') });
       }
     }
   }
@@ -187,6 +225,11 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
   if (ctx.domains.size) head.push('', ...[...ctx.domains.values()].sort((a, b) => a.constName.localeCompare(b.constName)).map((d) => `${d.constName} = ${d.definition}`), '');
   head.push('', 'class Base(DeclarativeBase):', `    metadata = MetaData(naming_convention=${NAMING_CONVENTION})`, '');
   if (views.length) head.push('', 'view_metadata = MetaData()', '');
+  if (o.supabase) {
+    const stubs = supabaseStubs(snap, tables, im, ctx);
+    for (const st of stubs) warnings.push({ table: st.qname, object: st.qname, message: `platform table mapped as a minimal Table stub (${st.columns.join(', ')}) so foreign keys to it resolve; Supabase creates it, create_all skips it when it exists` });
+    if (stubs.length) head.push('', ...stubs.map((st) => st.code), '');
+  }
   for (const [, seq] of [...ctx.sequences].sort((a, b) => a[0].localeCompare(b[0]))) {
     const args = [pyStr(seq.name)];
     if (seq.schema !== DEFAULT_SCHEMA) args.push(`schema=${pyStr(seq.schema)}`);
@@ -197,14 +240,16 @@ export function renderModels(snap: SchemaSnapshot, o: ModelsOptions = {}): Model
     head.push('', `${sequenceConst(seq.name)} = Sequence(${args.join(', ')})`, '');
   }
 
+  const headText = head.join('\n').replace(/^\n+/, '\n').replace(/\n{3,}/g, '\n\n\n');
+  // formatting is per line, so each piece is formatted once and shared by every layout
+  const parts: ModelParts = { head: formatPython(headText), blocks: blocks.map((b) => ({ ...b, code: formatPython(b.code) })), bindings: im.bindings() };
   const source = [
-    `# @${GENERATED_MARKER} reflect — regenerate from the database instead of editing`,
-    im.render(),
+    formatPython(`# @${GENERATED_MARKER} reflect — regenerate from the database instead of editing\n${im.render()}`),
     '',
-    head.join('\n').replace(/^\n+/, '\n').replace(/\n{3,}/g, '\n\n\n'),
+    parts.head,
     '',
-    [...body, ...views].join('\n\n\n'),
+    parts.blocks.map((b) => b.code).join('\n\n\n'),
     '',
   ].join('\n').replace(/\n{4,}/g, '\n\n\n');
-  return { source: formatPython(source), warnings, prerequisites: [...new Set(prerequisites)], tables, enumClass };
+  return { source, warnings, prerequisites: [...new Set(prerequisites)], tables, enumClass, parts };
 }

@@ -14,6 +14,25 @@ export interface MappedTable {
   /** column name → attribute name */
   attrs: Map<string, string>;
   relationships: Rel[];
+  /** no primary key, but `--pk-guess` found a unique index on NOT NULL columns for the mapper to key by */
+  guessedKey?: { columns: string[]; via: string };
+}
+
+/** The columns the mapper identifies rows by: the primary key, or the guessed one. */
+export const keyColumns = (mt: MappedTable): string[] => mt.table.primaryKey?.columns ?? mt.guessedKey?.columns ?? [];
+
+/** Relationship loading for collections; `auto` picks selectin, or raise above `bigCollectionRows` rows. */
+export type LazyMode = 'auto' | 'select' | 'selectin' | 'joined' | 'subquery' | 'raise' | 'raise_on_sql' | 'write_only' | 'noload';
+export const LAZY_MODES: readonly LazyMode[] = ['auto', 'select', 'selectin', 'joined', 'subquery', 'raise', 'raise_on_sql', 'write_only', 'noload'];
+
+/** The narrowest unique key on NOT NULL plain columns (a constraint or a full unique index), for `--pk-guess`. */
+export function guessKey(t: Table): { columns: string[]; via: string } | undefined {
+  const notNull = (cols: string[]) => cols.length > 0 && cols.every((c) => t.columns.find((x) => x.name === c)?.notNull);
+  const candidates = [
+    ...t.uniques.map((u) => ({ columns: u.columns, via: `unique constraint ${u.name}` })),
+    ...t.indexes.filter((i) => i.unique && !i.predicate && !i.constraint && i.keys.every((k) => k.column)).map((i) => ({ columns: i.keys.map((k) => k.column!), via: `unique index ${i.name}` })),
+  ].filter((c) => notNull(c.columns));
+  return candidates.sort((a, b) => a.columns.length - b.columns.length || a.via.localeCompare(b.via))[0];
 }
 
 export interface Rel {
@@ -49,6 +68,8 @@ export interface PlanOptions {
   bigCollectionRows?: number;
   /** names module-level code already binds (imports, enum classes, stubs): attributes must avoid them */
   moduleNames: Set<string>;
+  lazy?: LazyMode;
+  pkGuess?: boolean;
 }
 
 /** Decides class names, attribute names and relationships for every table, deterministically. */
@@ -63,11 +84,12 @@ export function planTables(snap: SchemaSnapshot, o: PlanOptions): MappedTable[] 
       const table = s.tables[name]!;
       if (table.extension || table.partition?.parent) continue;
       const association = isAssociation(table);
-      const isClass = !!table.primaryKey && !association;
+      const guessedKey = o.pkGuess && !table.primaryKey && !association ? guessKey(table) : undefined;
+      const isClass = (!!table.primaryKey || !!guessedKey) && !association;
       const shared = (nameCount.get(name) ?? 0) > 1 && schema !== 'public';
       const base = isClass ? pascal(`${shared ? `${schema}_` : ''}${singular(name)}`) : `t_${attrName(`${shared ? `${schema}_` : ''}${name}`)}`;
       const pyName = unique(base, classNames);
-      out.push({ schema, table, qname: `${schema}.${name}`, pyName, isClass, association, attrs: new Map(), relationships: [] });
+      out.push({ schema, table, qname: `${schema}.${name}`, pyName, isClass, association, attrs: new Map(), relationships: [], ...(guessedKey ? { guessedKey } : {}) });
     }
   }
   // attributes avoid reserved names, module-level names and every class name (annotations resolve in the class)
@@ -98,7 +120,7 @@ function relate(tables: MappedTable[], snap: SchemaSnapshot, o: PlanOptions): vo
   const pairKey = (a: string, b: string) => [a, b].sort().join(' ');
   for (const t of tables) for (const fk of t.table.foreignKeys) pathCount.set(pairKey(t.qname, fk.references.table), (pathCount.get(pairKey(t.qname, fk.references.table)) ?? 0) + 1);
   const rows = (q: string) => snap.stats?.relations[q]?.rowEstimate ?? -1;
-  const lazyFor = (q: string) => (rows(q) > (o.bigCollectionRows ?? 10_000) ? 'raise' : 'selectin');
+  const lazyFor = (q: string) => (!o.lazy || o.lazy === 'auto' ? (rows(q) > (o.bigCollectionRows ?? 10_000) ? 'raise' : 'selectin') : o.lazy);
 
   for (const child of tables) {
     if (child.association) {

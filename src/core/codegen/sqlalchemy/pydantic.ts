@@ -6,6 +6,7 @@ import { pyStr } from './names.js';
 import type { MappedTable } from './plan.js';
 import { formatPython } from './pyfmt.js';
 import { columnType, type TypeContext } from './types.js';
+import { annotationImports, type TypeMapping } from './custom-types.js';
 
 /** BaseModel attributes a field must not shadow. */
 const PYDANTIC_RESERVED = new Set(['dict', 'json', 'copy', 'parse_obj', 'parse_raw', 'parse_file', 'from_orm', 'construct', 'schema', 'schema_json', 'validate', 'update_forward_refs', 'fields']);
@@ -39,13 +40,13 @@ function constraints(c: Column, snap: SchemaSnapshot): string[] {
 export interface SchemasOutput { source: string; names: Map<string, { create: string; update: string; read: string; page: string; fields: Map<string, string> }> }
 
 /** Pydantic v2 Create / Update / Read / Page models per mapped class, with the required/optional matrix of codegen.md §11. */
-export function renderSchemas(snap: SchemaSnapshot, tables: MappedTable[], enumClass: Map<string, string>): SchemasOutput {
+export function renderSchemas(snap: SchemaSnapshot, tables: MappedTable[], enumClass: Map<string, string>, o: { types?: TypeMapping } = {}): SchemasOutput {
   const im = new Imports();
   im.add('__future__', 'annotations');
   im.add('pydantic', 'BaseModel');
   im.add('pydantic', 'ConfigDict');
   const fromModels = new Set<string>();
-  const ctx: TypeContext = { snap, imports: new Imports(), enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), warn: () => {} };
+  const ctx: TypeContext = { snap, imports: new Imports(), enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), types: o.types, warn: () => {} };
   const out: string[] = [];
   const names: SchemasOutput['names'] = new Map();
   for (const mt of tables.filter((t) => t.isClass)) {
@@ -59,7 +60,7 @@ export function renderSchemas(snap: SchemaSnapshot, tables: MappedTable[], enumC
     const typed = (c: Column) => {
       const t = columnType(c, ctx);
       // type names come from the models module's imports; re-add the ones this module needs
-      for (const m of ['datetime', 'decimal', 'uuid', 'ipaddress']) if (t.py.includes(`${m}.`)) im.add(m);
+      annotationImports(t.py.replace(/\bJsonValue\b/g, ''), im);
       if (t.py.includes('Range[')) im.add('sqlalchemy.dialects.postgresql', 'Range');
       if (t.py.includes('JsonValue')) fromModels.add('JsonValue');
       for (const cls of enumClass.values()) if (new RegExp(`\\b${cls}\\b`).test(t.py)) fromModels.add(cls);

@@ -12,15 +12,15 @@ function openerOf(s: string, end: number): number {
   const stack: string[] = [];
   let i = end;
   // scan forward to know string spans, then match brackets backwards within code parts
-  const inString = new Array<boolean>(s.length).fill(false);
+  const inString = new Uint8Array(s.length);
   let q: string | null = null;
   for (let k = 0; k < s.length; k++) {
     const ch = s[k]!;
     if (q) {
-      inString[k] = true;
-      if (ch === '\\') { inString[k + 1] = true; k++; continue; }
+      inString[k] = 1;
+      if (ch === '\\') { inString[k + 1] = 1; k++; continue; }
       if (ch === q) q = null;
-    } else if (ch === '"' || ch === "'") { q = ch; inString[k] = true; }
+    } else if (ch === '"' || ch === "'") { q = ch; inString[k] = 1; }
   }
   for (; i >= 0; i--) {
     if (inString[i]) continue;
@@ -88,5 +88,16 @@ export function formatLine(line: string): string[] {
   return out;
 }
 
-/** Formats every line of a module. */
-export const formatPython = (source: string): string => source.split('\n').flatMap(formatLine).join('\n');
+/** Formats every line of a module; docstrings are left as written, as ruff format leaves them. */
+export function formatPython(source: string): string {
+  let inDoc = false;
+  const out: string[] = [];
+  for (const line of source.split('\n')) {
+    const quotes = line.includes('\"\"\"') ? line.split('\"\"\"').length - 1 : 0;
+    const keep = inDoc || quotes > 0;
+    if (quotes % 2) inDoc = !inDoc;
+    if (keep || line.length <= LINE_LENGTH) out.push(line);
+    else for (const l of formatLine(line)) out.push(l);
+  }
+  return out.join('\n');
+}

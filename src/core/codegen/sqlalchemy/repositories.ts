@@ -2,24 +2,25 @@ import type { SchemaSnapshot } from '../../introspect/types.js';
 import { GENERATED_MARKER } from '../files.js';
 import { Imports } from './imports.js';
 import { attrName, pyStr } from './names.js';
-import type { MappedTable } from './plan.js';
+import { keyColumns, type MappedTable } from './plan.js';
 import { formatPython } from './pyfmt.js';
 import type { SchemasOutput } from './pydantic.js';
 import { columnType, type TypeContext } from './types.js';
+import { annotationImports, type TypeMapping } from './custom-types.js';
 
 /**
  * An async repository per mapped class over an AsyncSession: get, get_by_<unique column>, list
  * (stable order by key, many-to-one relations loaded with selectinload so lists cost no N+1), count,
  * create, update, delete. The caller owns the transaction: repositories flush, never commit.
  */
-export function renderRepositories(snap: SchemaSnapshot, tables: MappedTable[], schemas: SchemasOutput, enumClass: Map<string, string>): string {
+export function renderRepositories(snap: SchemaSnapshot, tables: MappedTable[], schemas: SchemasOutput, enumClass: Map<string, string>, o: { types?: TypeMapping } = {}): string {
   const im = new Imports();
   im.add('__future__', 'annotations');
   im.add('collections.abc', 'Sequence');
   im.add('sqlalchemy', 'func');
   im.add('sqlalchemy', 'select');
   im.add('sqlalchemy.ext.asyncio', 'AsyncSession');
-  const ctx: TypeContext = { snap, imports: new Imports(), enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), warn: () => {} };
+  const ctx: TypeContext = { snap, imports: new Imports(), enumClass, stubs: new Map(), extensions: new Set(), domains: new Map(), sequences: new Map(), types: o.types, warn: () => {} };
   const out: string[] = [];
   for (const mt of tables.filter((t) => t.isClass)) {
     const names = schemas.names.get(mt.qname);
@@ -28,10 +29,10 @@ export function renderRepositories(snap: SchemaSnapshot, tables: MappedTable[], 
     im.add('.models', M);
     im.add('.schemas', names.create);
     im.add('.schemas', names.update);
-    const pk = mt.table.primaryKey!.columns;
+    const pk = keyColumns(mt);
     const pyOf = (col: string) => {
       const t = columnType(mt.table.columns.find((c) => c.name === col)!, ctx).py;
-      for (const m of ['datetime', 'decimal', 'uuid', 'ipaddress']) if (t.includes(`${m}.`)) im.add(m);
+      annotationImports(t.replace(/\bJsonValue\b/g, ''), im);
       for (const cls of enumClass.values()) if (new RegExp(`\\b${cls}\\b`).test(t)) im.add('.models', cls);
       return t;
     };

@@ -1,6 +1,7 @@
 import type { Column, SchemaSnapshot, UserType } from '../../introspect/types.js';
 import type { Imports } from './imports.js';
 import { pascal, pyStr } from './names.js';
+import { customType, type TypeMapping } from './custom-types.js';
 
 /** How a column's type is written: the SQLAlchemy type expression and the Python annotation. */
 export interface TypeRender {
@@ -23,6 +24,8 @@ export interface TypeContext {
   sequences: Map<string, import('../../introspect/types.js').Sequence & { schema: string }>;
   /** module-level DOMAIN instances, keyed `schema.name` */
   domains: Map<string, { constName: string; definition: string }>;
+  /** the user's type mapping, tried before the built-in one */
+  types?: TypeMapping;
   /** the schema the table lives in, to know when a type needs `schema=` */
   warn(message: string): void;
 }
@@ -138,7 +141,14 @@ export function columnType(c: Column, ctx: TypeContext): TypeRender {
   const elemText = c.type.replace(/(\[\])+$/, '');
   const [schema, name] = [c.typeRef.slice(0, c.typeRef.indexOf('.')), c.typeRef.slice(c.typeRef.indexOf('.') + 1)];
   let elem: TypeRender | undefined;
-  if (schema && schema !== 'pg_catalog') {
+  const custom = customType(ctx.types, c.typeRef, elemText, ctx.imports);
+  if (custom && schema && schema !== 'pg_catalog' && !ctx.snap.schemas[schema]?.types[name]) {
+    // an extension's type still needs its extension before create_all
+    const ext = ctx.snap.extensions.find((e) => e.members.includes(`${schema}.${name}`) || e.members.includes(c.typeRef));
+    if (ext) ctx.extensions.add(ext.name);
+  }
+  if (custom) elem = custom;
+  else if (schema && schema !== 'pg_catalog') {
     const t = ctx.snap.schemas[schema]?.types[name];
     if (t) elem = userType(t, schema, name, c, ctx);
     else {

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './helpers/demo-app.js';
+import { KEYS, type RenderedApp } from './helpers/render-app.js';
+
+const demo = useDemoApp({ columns: 160, rows: 46 });
+const F = { f2: '\u001bOQ', f5: '\u001b[15~', f6: '\u001b[17~', ctrlP: '\u0010' };
+const SLOW = 'SELECT count(*) FROM order_items WHERE product_id = 7';
+
+async function openWorkbench(): Promise<RenderedApp> {
+  const r = await demo.open();
+  await r.press('2');
+  await r.waitFor((f) => f.includes('F6 explain · F5 run · i or Enter edits'), 'the Workbench');
+  await r.press('i');
+  return r;
+}
+
+async function explain(r: RenderedApp, sql: string): Promise<void> {
+  await r.type(sql);
+  await r.press(F.f6);
+  await r.until(() => r.app.store.get().workbench.busy === null && (r.app.store.get().workbench.plan !== null || !!r.app.store.get().workbench.error), 'the plan');
+}
+
+describe('Workbench pane on the demo database', () => {
+  it('a slow query: hot seq scan in the tree, the index insight, try it (what-if), before/after, copy the CREATE INDEX', async () => {
+    const r = await openWorkbench();
+    await explain(r, SLOW);
+    let f = await r.waitFor((x) => x.includes('Seq Scan on order_items'), 'the plan tree');
+    expect(f).toContain('EXPLAIN ANALYZE, read-only');
+    expect(f).toMatch(/Execution [\d.]+ (ms|s) · Planning/);
+    expect(f).toContain('[FILTER 100%]');
+    expect(f).toContain('indexable-seqscan: Seq Scan on order_items');
+    // the first insight is the hot node; `w` tries the index insight of that node
+    await r.press('w');
+    await r.until(() => r.app.store.get().workbench.compare !== null, 'the what-if comparison', 60000);
+    f = await r.waitFor((x) => x.includes('Before → after'), 'before/after');
+    expect(f).toMatch(/estimated cost [\d.,k]+ → [\d.,k]+ −\d+%/);
+    expect(f).toContain('CREATE INDEX CONCURRENTLY order_items_product_id_idx ON public.order_items (product_id);');
+    expect(r.app.store.get().workbench.compare!.notes.join(' ')).toMatch(/built for real inside a transaction and rolled back/);
+    if (process.env.TW_SHOW_FRAME) console.log(f);
+    await r.press('y');
+    expect(r.terminalWrites.join('')).toContain(Buffer.from('CREATE INDEX CONCURRENTLY order_items_product_id_idx ON public.order_items (product_id);').toString('base64'));
+    // nothing was left behind by the what-if
+    const ix = await demo.conn().query("SELECT 1 FROM pg_indexes WHERE indexname LIKE 'tw_whatif%' OR indexname = 'order_items_product_id_idx'");
+    expect(ix.rows).toHaveLength(0);
+    await r.press(KEYS.esc);
+    await r.waitFor((x) => x.includes('Insights ('), 'the insights again');
+  });
+
+  it('moves through the tree, folds a subtree, jumps from an insight to its node, cycles the bar metric', async () => {
+    const r = await openWorkbench();
+    await explain(r, 'SELECT c.email, count(*) FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.email ORDER BY 2 DESC LIMIT 5');
+    const wb = () => r.app.store.get().workbench;
+    expect(wb().focus).toBe('insights');
+    await r.press('v');
+    expect(wb().focus).toBe('plan');
+    await r.press('j', 'j');
+    expect(wb().node).toBeGreaterThan(1);
+    await r.press('g', KEYS.left);
+    expect(wb().collapsed[1]).toBe(true);
+    await r.waitFor((x) => x.includes('▸ Limit'), 'the folded root');
+    await r.press(KEYS.right);
+    expect(wb().collapsed[1]).toBeUndefined();
+    await r.press('v', 'j', KEYS.enter);
+    expect(wb().focus).toBe('plan');
+    expect(wb().node).toBe(wb().plan!.insights[1]!.nodeId ?? wb().node);
+    await r.press('b');
+    expect(wb().metric).toBe('rows');
+  });
+
+  it('the editor: multi-line typing, history kept on disk and recalled, snippets, F5 runs into the result grid', async () => {
+    const r = await openWorkbench();
+    await r.type('select 1 as one,');
+    await r.press(KEYS.enter);
+    await r.type('  2 as twx');
+    await r.press(KEYS.backspace);
+    await r.type('o');
+    expect(r.app.store.get().workbench.editor.lines).toEqual(['select 1 as one,', '  2 as two']);
+    await r.press(F.f5);
+    await r.until(() => r.app.store.get().resultOpen, 'the result grid');
+    await r.waitFor((x) => x.includes('one') && x.includes('two') && x.includes('Result'), 'the rows');
+    await r.press(KEYS.esc);
+    await r.waitFor((x) => x.includes('F6 explain · F5 run'), 'back in the Workbench');
+    const saved = JSON.parse(readFileSync(join(r.configDir, 'workbench-history.json'), 'utf8'));
+    expect(saved.entries).toContain('select 1 as one,\n  2 as two');
+    await r.press(F.f2);
+    await r.waitFor((x) => x.includes('Snippets (Enter loads'), 'the snippet picker');
+    expect(r.lastFrame()).toContain('cache-hit-ratio');
+    await r.press(KEYS.enter);
+    expect(r.app.store.get().workbench.editor.lines[0]).toMatch(/^-- /);
+    await r.press(F.ctrlP);
+    expect(r.app.store.get().workbench.editor.lines).toEqual(['select 1 as one,', '  2 as two']);
+  });
+
+  it('a DELETE is only planned until write mode and a yes; then it runs rolled back and the rows stay', async () => {
+    const r = await openWorkbench();
+    const before = Number((await demo.conn().query<{ n: string }>('SELECT count(*) AS n FROM order_items')).rows[0]!.n);
+    // an embedded database starts writable: turn writing off to see the refusal first
+    if (r.app.session.writeMode) await r.app.toggleWrite();
+    expect(r.app.session.writeMode).toBe(false);
+    await explain(r, 'DELETE FROM order_items WHERE product_id < 100');
+    await r.waitFor((x) => x.includes('estimated plan (not executed)'), 'the estimate banner');
+    await r.press(KEYS.esc, 'W');
+    await r.until(() => r.app.session.writeMode, 'write mode');
+    await r.press('x');
+    await r.waitFor((x) => x.includes('run it inside a transaction that is rolled back?'), 'the confirmation');
+    await r.press('y');
+    await r.waitFor((x) => x.includes('ROLLED BACK — no data changed'), 'the rolled-back banner');
+    const after = Number((await demo.conn().query<{ n: string }>('SELECT count(*) AS n FROM order_items')).rows[0]!.n);
+    expect(after).toBe(before);
+  });
+
+  it('a syntax error shows the server message and a caret in the pane', async () => {
+    const r = await openWorkbench();
+    await explain(r, 'SELECT * FROM orders WHER id = 1');
+    const f = await r.waitFor((x) => x.includes('syntax error at or near "id"'), 'the error');
+    expect(f).toContain('LINE 1: SELECT * FROM orders WHER id = 1');
+  });
+});
