@@ -1,9 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { Connection } from '../../src/core/db/connection.js';
+import { DEMO_LATE_SQL, DEMO_SCHEMA_SQL } from '../../src/core/demo/schema-sql.js';
 import type { SchemaSnapshot } from '../../src/core/introspect/index.js';
 
 const RUFF = join(process.cwd(), '.venv', 'bin', 'ruff');
+
+/** Loads the demo schema plus the hostile reflect fixture (reserved words, clashing names, two schemas' customers). */
+export async function loadHostileSchema(conn: Connection): Promise<void> {
+  await conn.exec(DEMO_SCHEMA_SQL);
+  await conn.exec(DEMO_LATE_SQL);
+  await conn.exec(readFileSync(join(process.cwd(), 'test', 'fixtures', 'reflect-hostile.sql'), 'utf8'));
+}
 
 /** Generated Python (a file or a package directory) passes `ruff check` and `ruff format --check`. */
 export function ruffClean(path: string): void {

@@ -7,11 +7,10 @@ import type { Connection } from '../../src/core/db/connection.js';
 import { packageInit, reflect } from '../../src/core/codegen/reflect/index.js';
 import { writePython } from '../../src/core/codegen/python-writer.js';
 import type { Layout } from '../../src/core/codegen/sqlalchemy/layout.js';
-import { DEMO_LATE_SQL, DEMO_SCHEMA_SQL } from '../../src/core/demo/schema-sql.js';
 import { readSnapshot, type SchemaSnapshot } from '../../src/core/introspect/index.js';
 import { PYTHON, pythonAvailable } from '../helpers/python.js';
 import { describeServer, scratchDatabase } from '../helpers/server.js';
-import { ruffClean, structural } from './reflect-checks.js';
+import { loadHostileSchema, ruffClean, structural } from './reflect-checks.js';
 
 const CHECK = join(process.cwd(), 'test', 'python', 'check_models.py');
 const SCHEMAS = ['public', 'analytics', 'audit', 'hostile', 'Sales'];
@@ -38,9 +37,7 @@ describeServer('reflect --layout per-schema | per-table: a package that imports,
     if (!pythonAvailable) throw new Error('the Python venv is required for the reflect layouts (run .ci/run)');
     source = await scratchDatabase('tw_layout_src');
     src = await source.open({ write: true });
-    await src.exec(DEMO_SCHEMA_SQL);
-    await src.exec(DEMO_LATE_SQL);
-    await src.exec(readFileSync(join(process.cwd(), 'test', 'fixtures', 'reflect-hostile.sql'), 'utf8'));
+    await loadHostileSchema(src);
     snap = await readSnapshot(src, { stats: false });
     for (const layout of ['per-schema', 'per-table'] as const) pkgs.set(layout, writePackage(snap, layout));
   }, 120_000);

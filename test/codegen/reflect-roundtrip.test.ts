@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Connection } from '../../src/core/db/connection.js';
 import { renderModels, type ModelsOutput } from '../../src/core/codegen/sqlalchemy/module.js';
-import { DEMO_LATE_SQL, DEMO_SCHEMA_SQL } from '../../src/core/demo/schema-sql.js';
 import { readSnapshot, type SchemaSnapshot } from '../../src/core/introspect/index.js';
 import { PYTHON, pythonAvailable } from '../helpers/python.js';
 import { describeServer, scratchDatabase } from '../helpers/server.js';
-import { ruffClean, structural } from './reflect-checks.js';
+import { loadHostileSchema, ruffClean, structural } from './reflect-checks.js';
 
 const SCHEMAS = ['public', 'analytics', 'audit', 'hostile', 'Sales'];
 
@@ -27,9 +26,7 @@ describeServer('reflect: generated SQLAlchemy models import, map, recreate the s
     source = await scratchDatabase('tw_reflect_src');
     target = await scratchDatabase('tw_reflect_dst');
     src = await source.open({ write: true });
-    await src.exec(DEMO_SCHEMA_SQL);
-    await src.exec(DEMO_LATE_SQL);
-    await src.exec(readFileSync(join(process.cwd(), 'test', 'fixtures', 'reflect-hostile.sql'), 'utf8'));
+    await loadHostileSchema(src);
     snap = await readSnapshot(src, { stats: false });
     models = renderModels(snap);
     dir = mkdtempSync(join(tmpdir(), 'tw-reflect-'));

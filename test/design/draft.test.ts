@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDesign, applyFields, draftChecklist, draftMigration, emptyDraft, evaluate, evaluateLocal, identifierProblem, parseFields, parseIndex, type TableDraft } from '../../src/core/design/index.js';
 import { canonicalBuiltin } from '../../src/core/design/types.js';
+import { completeField } from '../../src/tui/wizard/complete.js';
 import type { Connection } from '../../src/core/db/connection.js';
 import { readSnapshot, type SchemaSnapshot } from '../../src/core/introspect/index.js';
 import { openDemoCopy } from '../helpers/demo.js';
@@ -96,6 +97,8 @@ describe('validating a draft against the demo database', () => {
     expect(await problems(draft('t1', 'c:text:fk(categories.nope)'))).toEqual([expect.stringMatching(/^relations: c: public.categories has no column "nope" \(it has id, parent_id, name/)]);
     expect(await problems(draft('t1', 'c:text:fk(categories.name)'))).toEqual(['relations: c: public.categories.name is neither a primary key nor unique; a foreign key must reference one']);
     expect(await problems(draft('t1', 'c:int:fk(categories)'))).toEqual(['relations: c is integer but public.categories.id is bigint; make them the same type (or give the column type fk(public.categories))']);
+    const orphan = draft('t1', 'c:fk(categories)');
+    expect(await problems({ ...orphan, foreignKeys: [] })).toEqual(['columns: c has no type (it took the type of a reference that is gone); give it one, e.g. c:bigint']);
     expect(await problems(draft('t1', 'c:fk(categories, set null)'))).toEqual(['relations: c: ON DELETE SET NULL on a NOT NULL column fails at delete time; make the column nullable or choose CASCADE/RESTRICT']);
   });
   it('the checklist runs the schema rules on the draft and every finding here has a one-key fix that clears it', async () => {
@@ -128,6 +131,14 @@ describe('validating a draft against the demo database', () => {
     await conn.query("INSERT INTO public.vouchers (code) VALUES ('A1')");
     const rows = await conn.query<{ table_name: string; operation: string }>("SELECT table_name, operation FROM public.audit_log");
     expect(rows.rows).toEqual([{ table_name: 'public.vouchers', operation: 'INSERT' }]);
+  });
+  it('completes types, modifiers and referenced tables in a column line', () => {
+    expect(completeField('price:nu', snap).text).toBe('price:numeric(12,2)');
+    expect(completeField('state:order_st', snap).text).toBe('state:order_status');
+    expect(completeField('a:int,c:fk(categ', snap).text).toBe('a:int,c:fk(categories');
+    expect(completeField('email:str:un', snap).text).toBe('email:str:unique');
+    expect(completeField('x:js', snap)).toEqual({ text: 'x:json', candidates: ['json', 'jsonb'] });
+    expect(completeField('name', snap)).toEqual({ text: 'name', candidates: [] });
   });
   it('a draft with no primary key gets SD01, fixed by an identity key', async () => {
     const d = draft('kv', 'k:text,v:text', { pk: 'natural', pkColumns: [] });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { readDiffSnapshot } from '../../src/core/diff/index.js';
 import { serializeSnapshot } from '../../src/core/introspect/index.js';
 import { demoTemplate, openEmptyEmbedded } from '../helpers/demo.js';
 import { resetDatabase } from './replay.js';
+import { PYTHON, pythonAvailable } from '../helpers/python.js';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv) {
   let out = '';
@@ -43,7 +44,7 @@ describe('tablewright diff', () => {
     }
     writeFileSync(file('b.sql'), B);
   }, 120_000);
-  afterAll(() => {});
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the upgrade SQL with safe forms and exits 1 when the schemas differ', async () => {
     const r = await cli(['diff', '--from', file('a.json'), '--to', file('b.json')], env);
@@ -113,6 +114,38 @@ describe('tablewright diff', () => {
     const r = await cli(['diff', '--demo', '--to', file('demo.json')], env);
     expect(r.err).toContain('no changes');
     expect(r.code).toBe(0);
+  }, 60_000);
+  it.skipIf(!pythonAvailable)('reads a SQLAlchemy models package through create_all DDL: models matching the schema, no changes', async () => {
+    const pkg = file('models');
+    mkdirSync(pkg);
+    writeFileSync(join(pkg, '__init__.py'), `import enum
+
+from sqlalchemy import Enum, Integer, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Mood(enum.Enum):
+    sad = "sad"
+    ok = "ok"
+
+
+class People(Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    full_name: Mapped[str | None] = mapped_column(Text)
+    m: Mapped[Mood | None] = mapped_column(Enum(Mood, name="mood", values_callable=lambda e: [x.value for x in e]))
+`);
+    const same = await cli(['diff', '--from', file('a.json'), '--to', `${pkg}/`], { ...env, TW_PYTHON: PYTHON });
+    expect(same.err).toContain('no changes');
+    const drift = await cli(['diff', '--from', file('b.json'), '--to', `${pkg}/`], { ...env, TW_PYTHON: PYTHON });
+    expect(drift.code).toBe(1);
+    expect(drift.out).toContain('DROP COLUMN "born"');
+    writeFileSync(join(pkg, '__init__.py'), 'import not_installed_anywhere\n');
+    await expect(cli(['diff', '--from', file('a.json'), '--to', `${pkg}/`], { ...env, TW_PYTHON: PYTHON })).rejects.toThrow(/importing the models in .*models\/ failed: ModuleNotFoundError: No module named 'not_installed_anywhere'/);
   }, 60_000);
   it('explains a missing --to and a bad --format', async () => {
     await expect(cli(['diff', '--from', file('a.json')], env)).rejects.toThrow(/diff needs --to SOURCE/);

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readDiffSnapshot } from '../../src/core/diff/index.js';
 import { serializeSnapshot } from '../../src/core/introspect/index.js';
 import { useDemoApp } from '../tui/helpers/demo-app.js';
@@ -24,10 +24,13 @@ async function editedSnapshot(dir: string): Promise<string> {
 
 describe('Diff view (:diff --to …) on the demo database', () => {
   const home = process.cwd();
+  const dirs: string[] = [];
+  const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'tw-diff-tui-')); dirs.push(d); return d; };
   afterEach(() => process.chdir(home));
+  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
   it('lists the changes with their risk, shows the migration and writes it with w', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tw-diff-tui-'));
+    const dir = tmp();
     const target = await editedSnapshot(dir);
     const r = await demo.open();
     await r.press(':');
@@ -58,7 +61,7 @@ describe('Diff view (:diff --to …) on the demo database', () => {
   });
 
   it('asks about possible renames instead of guessing, and says what went wrong with a bad source', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tw-diff-tui-'));
+    const dir = tmp();
     const s = await readDiffSnapshot(demo.conn());
     const col = s.schemas.public!.tables.customers!.columns.find((c) => c.name === 'email')!;
     col.name = 'email_address';

@@ -133,3 +133,34 @@ describe('derived metrics, computed by hand from explain.md §2', () => {
     expect(j.root.raw['Sort Space Used']).toBe(33296);
   });
 });
+
+describe('version variants', () => {
+  it('PG17+: an InitPlan without "(returns $k)" is charged to the node that reads (InitPlan N)', async () => {
+    const { buildTree } = await import('../../src/core/explain/index.js');
+    const t = buildTree({
+      'Execution Time': 30,
+      Plan: {
+        'Node Type': 'Seq Scan', 'Relation Name': 't', 'Actual Total Time': 25, 'Actual Rows': 1, 'Actual Loops': 1, Filter: '(t.x > (InitPlan 1).col1)',
+        Plans: [{ 'Node Type': 'Aggregate', 'Parent Relationship': 'InitPlan', 'Subplan Name': 'InitPlan 1', 'Actual Total Time': 10, 'Actual Rows': 1, 'Actual Loops': 1 }],
+      },
+    } as never);
+    // the InitPlan is not a child to subtract (not a Result), but its consumer pays for it
+    expect(t.root.exclusiveMs).toBeCloseTo(25 - 10, 9);
+    expect(t.nodes[1]!.exclusiveMs).toBeCloseTo(10, 9);
+  });
+  it('text I/O timings in the PG ≤14, PG15–16 and PG17 spellings land on the JSON keys', async () => {
+    const { parseDetail } = await import('../../src/core/explain/text-details.js');
+    const a: Record<string, unknown> = {};
+    parseDetail(a, 'I/O Timings: read=1.5 write=0.5');
+    expect(a).toMatchObject({ 'I/O Read Time': 1.5, 'I/O Write Time': 0.5 });
+    const b: Record<string, unknown> = {};
+    parseDetail(b, 'I/O Timings: shared/local read=2.0, temp read=0.3 write=0.4');
+    expect(b).toMatchObject({ 'I/O Read Time': 2, 'Temp I/O Read Time': 0.3, 'Temp I/O Write Time': 0.4 });
+    const c: Record<string, unknown> = {};
+    parseDetail(c, 'Buffers: shared hit=5 read=2 dirtied=1, temp written=7');
+    expect(c).toMatchObject({ 'Shared Hit Blocks': 5, 'Shared Read Blocks': 2, 'Shared Dirtied Blocks': 1, 'Shared Written Blocks': 0, 'Temp Written Blocks': 7, 'Temp Read Blocks': 0 });
+    const d: Record<string, unknown> = {};
+    parseDetail(d, 'Buckets: 1024 (originally 256)  Batches: 4 (originally 1)  Memory Usage: 100kB');
+    expect(d).toMatchObject({ 'Hash Buckets': 1024, 'Original Hash Buckets': 256, 'Hash Batches': 4, 'Original Hash Batches': 1, 'Peak Memory Usage': 100 });
+  });
+});

@@ -138,3 +138,26 @@ describeServer('safe runner on the server (PG with HypoPG)', () => {
     expect(left.rows).toHaveLength(0);
   });
 });
+
+describe('stale statistics (needs the live database)', () => {
+  let db: Awaited<ReturnType<typeof openEmptyEmbedded>>;
+  beforeAll(async () => {
+    db = await openEmptyEmbedded();
+    await db.conn.exec(`CREATE TABLE s (a int); INSERT INTO s SELECT 1 FROM generate_series(1, 2000); ANALYZE s;
+      INSERT INTO s SELECT 2 FROM generate_series(1, 20000); SELECT pg_stat_force_next_flush();`);
+  });
+  afterAll(async () => db?.cleanup());
+  it('a misestimated scan of a table changed since its analyze gets ANALYZE; after it, no more', async () => {
+    const { staleStatsInsights } = await import('../../src/core/explain/index.js');
+    const r = await explainStatement(db.conn, 'SELECT * FROM s WHERE a = 2');
+    const base = planInsights(r.tree);
+    expect(base.map((i) => i.id)).toContain('row-misestimate');
+    const live = await staleStatsInsights(db.conn, r.tree, base);
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ id: 'stale-stats', severity: 'warn', sql: 'ANALYZE public.s;' });
+    expect(live[0]!.message).toMatch(/2\d\.\dk rows changed since the last analyze \(/);
+    await db.conn.exec('ANALYZE s; SELECT pg_stat_force_next_flush();');
+    const again = await explainStatement(db.conn, 'SELECT * FROM s WHERE a = 2');
+    expect(await staleStatsInsights(db.conn, again.tree, planInsights(again.tree))).toEqual([]);
+  });
+});

@@ -54,6 +54,7 @@ describe('tablewright analyze --log (no database)', () => {
       [['--since', 'yesterday'], /^--since yesterday: give a duration such as 30m, 2h or 7d, or a timestamp/],
       [['--min-savings', '150'], /^--min-savings 150: give a percentage between 0 and 100/],
       [['--top', '0'], /^--top 0: give a whole number of at least 1$/],
+      [['--order', 'fast'], /^--order fast: use total, mean, calls, rows, reads/],
       [['--log', '/nonexistent/postgresql.log'], /^--log \/nonexistent\/postgresql\.log: cannot read it \(ENOENT\); check the path$/],
     ] as const) {
       const err = await cli(['analyze', '--log', LOG, ...argv]).then(() => undefined, (e: Error) => e);
@@ -85,6 +86,14 @@ describe('tablewright analyze on the embedded demo', () => {
     expect(p.health.notes.join('\n')).toMatch(/needs cumulative statistics/);
     expect(p.health.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('IX02');
     expect(p.health.sizes.find((s: { name: string }) => s.name === 'public.orders').rows).toBe(100000);
+  });
+
+  it('checks log-based advice against the schema: the demo already indexes orders.customer_id, and its FK names the eager load', async () => {
+    const r = await cli(['analyze', '--demo', '--log', LOG, '--format', 'json'], { TW_CACHE_DIR: cache });
+    const p = JSON.parse(r.out).performance_analysis;
+    expect(p.index_advice.some((a: { table: string }) => a.table === 'public.orders')).toBe(false);
+    expect(p.n_plus_one[0].fix).toContain('selectinload(Order.order_items)');
+    expect(p.n_plus_one.map((n: { executions: number }) => n.executions)).toEqual([20, 20]);
   });
 });
 

@@ -58,6 +58,29 @@ describeServer('Health pane on a server with a real workload', () => {
     await other.end();
   }, 60_000);
 
+  it('draws the lock tree: the session holding a lock and the one waiting for it', async () => {
+    const app = await openHealth();
+    const holder = new pg.Client({ connectionString: scratch.url });
+    const waiter = new pg.Client({ connectionString: scratch.url });
+    await holder.connect();
+    await waiter.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE customers IN ACCESS EXCLUSIVE MODE');
+      const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const waiting = waiter.query('SELECT count(*) FROM customers /* waits */').catch(() => undefined);
+      const waits = /└─ pid \d+ waits \d+ s for AccessShareLock on customers: SELECT count\(\*\) FROM customers/;
+      const f = await app.waitFor((x) => x.includes(`pid ${holderPid} blocks`) && waits.test(x), 'the lock tree', 10_000);
+      // the size functions would wait for the lock too: the dashboard falls back to page counts instead of hanging
+      expect(f).toContain("a table is locked: sizes are the planner's page counts");
+      await holder.query('ROLLBACK');
+      await waiting;
+    } finally {
+      await holder.end();
+      await waiter.end();
+    }
+  }, 60_000);
+
   it('lists the top statements from pg_stat_statements and opens one in the Workbench', async () => {
     const app = await openHealth();
     await app.press(']');

@@ -41,16 +41,21 @@ describe('the Wizard pane, by keystrokes on the demo', () => {
     await newDraft(x, 'products');
     await settled(x);
     // the demo has products already: the name step says so, and the answers stay while going back
-    expect(x.lastFrame()).toContain('✗name');
+    expect(x.lastFrame()).toContain('✗nam › ✗columns › key');
     await x.press('[');
     await x.waitFor((f) => f.includes('✗ public.products already exists'), 'the problem at its step');
     await x.press(KEYS.enter);
     await clearAndType(x, 'product_kits');
-    for (const field of ['title:str:unique', 'category_id:fk(categories)', 'price:float']) {
+    // Tab completes types, modifiers and referenced tables in the column line
+    for (const [typed, tab, rest] of [['title:st', ':uni', ''], ['category_id:fk(categ', '', ')'], ['price:flo', '', '']]) {
       await x.press('a');
-      await x.type(field);
+      await x.type(typed!);
+      await x.press(KEYS.tab);
+      if (tab) { await x.type(tab); await x.press(KEYS.tab); }
+      await x.type(rest!);
       await x.press(KEYS.enter);
     }
+    expect(x.app.store.get().wizard.draft!.columns.map((c) => [c.name, c.type, c.unique])).toEqual([['title', 'str', true], ['category_id', '', false], ['price', 'float', false]]);
     await settled(x);
     let f = await x.waitFor((fr) => fr.includes('TY10'), 'the checklist to flag the float price');
     expect(f).toMatch(/category_id\s+→ categories {2}not null/);

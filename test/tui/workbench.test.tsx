@@ -118,3 +118,23 @@ describe('Workbench pane on the demo database', () => {
     expect(f).toContain('LINE 1: SELECT * FROM orders WHER id = 1');
   });
 });
+
+describe('Workbench with a huge plan', () => {
+  it('renders only the visible window of a 5,000-node plan and moves to the last node', async () => {
+    const { buildTree, planInsights } = await import('../../src/core/explain/index.js');
+    let id = 0;
+    const leaf = (): Record<string, unknown> => ({ 'Node Type': 'Seq Scan', 'Relation Name': `t${++id}`, 'Total Cost': 10, 'Plan Rows': 10, 'Actual Total Time': 0.5, 'Actual Rows': 10, 'Actual Loops': 1 });
+    const plans = Array.from({ length: 4999 }, leaf);
+    const tree = buildTree({ Plan: { 'Node Type': 'Append', 'Total Cost': 5e4, 'Plan Rows': 5e4, 'Actual Total Time': 3000, 'Actual Rows': 5e4, 'Actual Loops': 1, Plans: plans } as never, 'Execution Time': 3000 });
+    expect(tree.nodes).toHaveLength(5000);
+    const r = await openWorkbench();
+    await r.press(KEYS.esc);
+    r.app.store.set((s) => ({ workbench: { ...s.workbench, plan: { sql: 'select', mode: 'analyzed', tree, insights: planInsights(tree), notes: [] }, focus: 'plan', node: 1 } }));
+    let f = await r.waitFor((x) => x.includes('Seq Scan on t1'), 'the first rows');
+    expect(f.split('\n').filter((l) => /Seq Scan on t\d+/.test(l)).length).toBeLessThan(46);
+    await r.press('G');
+    f = await r.waitFor((x) => x.includes('Seq Scan on t4999'), 'the last node');
+    expect(r.app.store.get().workbench.node).toBe(5000);
+    expect(f).not.toContain('Seq Scan on t1 ');
+  });
+});

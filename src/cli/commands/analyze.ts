@@ -26,20 +26,23 @@ function numberOption(flag: string, v: unknown, o: { min?: number; integer?: boo
 }
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
+const ORDERS = ['total', 'mean', 'calls', 'rows', 'reads'] as const;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'performance report: top statements (pg_stat_statements, server logs), N+1 bursts, index advice (HypoPG), health and fixes',
-  usage: 'tablewright analyze [--log FILE]… [--since DURATION] [--format text|json|markdown] [--indexes] [--top N] [--slow-ms MS] [--n1-min-executions N] [--n1-min-ms MS] [--min-cost N] [--min-savings PCT] [--schema S]… (with only --log, connects only with --url/--service/--db/--demo or DATABASE_URL)',
+  usage: 'tablewright analyze [--log FILE]… [--since DURATION] [--format text|json|markdown] [--indexes] [--top N] [--order total|mean|calls|rows|reads] [--slow-ms MS] [--n1-min-executions N] [--n1-min-ms MS] [--n1-max-gap-ms MS] [--min-cost N] [--min-savings PCT] [--schema S]… (with only --log, connects only with --url/--service/--db/--demo or DATABASE_URL)',
   options: {
     log: { type: 'string', multiple: true },
     since: { type: 'string' },
     format: { type: 'string' },
     indexes: { type: 'boolean' },
     top: { type: 'string' },
+    order: { type: 'string' },
     'slow-ms': { type: 'string' },
     'n1-min-executions': { type: 'string' },
     'n1-min-ms': { type: 'string' },
+    'n1-max-gap-ms': { type: 'string' },
     'min-cost': { type: 'string' },
     'min-savings': { type: 'string' },
     schema: { type: 'string', multiple: true },
@@ -50,18 +53,22 @@ export const analyzeCommand: Command = {
     const format = (v.format as string | undefined) ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`--format ${format}: use text, json or markdown`);
     const logs = listOption(v.log);
+    const order = (v.order as string | undefined) ?? 'total';
+    if (!ORDERS.includes(order as (typeof ORDERS)[number])) throw new UserError(`--order ${order}: use ${ORDERS.join(', ')} (which pg_stat_statements entries to read: the top by that measure)`);
     const savings = numberOption('--min-savings', v['min-savings']);
     if (savings !== undefined && (savings <= 0 || savings >= 100)) throw new UserError(`--min-savings ${savings}: give a percentage between 0 and 100 (default 50)`);
     const options = {
       logs,
       since: sinceOption(v.since),
       top: numberOption('--top', v.top, { min: 1, integer: true }),
+      order: order as (typeof ORDERS)[number],
       slowMs: numberOption('--slow-ms', v['slow-ms']),
       schemas: listOption(v.schema),
       indexesOnly: !!v.indexes,
       nPlusOne: {
         ...(v['n1-min-executions'] !== undefined ? { minExecutions: numberOption('--n1-min-executions', v['n1-min-executions'], { min: 2, integer: true }) } : {}),
         ...(v['n1-min-ms'] !== undefined ? { minTotalMs: numberOption('--n1-min-ms', v['n1-min-ms']) } : {}),
+        ...(v['n1-max-gap-ms'] !== undefined ? { maxGapMs: numberOption('--n1-max-gap-ms', v['n1-max-gap-ms']) } : {}),
       },
       advice: {
         ...(v['min-cost'] !== undefined ? { minCost: numberOption('--min-cost', v['min-cost']) } : {}),

@@ -23,7 +23,7 @@ function osUser(env: NodeJS.ProcessEnv): string {
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'schema diff → migration: ordered, safe SQL or an Alembic revision (upgrade + downgrade) between two schemas',
-  usage: 'tablewright diff [--from SOURCE] --to SOURCE [--format sql|alembic|json] [--rename [schema.]table[.column]=new]… [--no-renames] [--output FILE|DIR] [--message TEXT] [--down-revision ID] [--pg-version N] [--force]   (SOURCE: snapshot .json, .sql schema, URL, saved connection or demo; --from defaults to the connection options)',
+  usage: 'tablewright diff [--from SOURCE] --to SOURCE [--format sql|alembic|json] [--rename [schema.]table[.column]=new]… [--no-renames] [--output FILE|DIR] [--message TEXT] [--down-revision ID] [--pg-version N] [--force]   (SOURCE: snapshot .json, .sql schema, SQLAlchemy models package dir/, URL, saved connection or demo; --from defaults to the connection options)',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -53,7 +53,7 @@ export const diffCommand: Command = {
     if (pgVersion !== undefined && !(Number.isInteger(pgVersion) && pgVersion >= 10 && pgVersion <= 99)) throw new UserError(`--pg-version ${v['pg-version']}: expected a major version such as 15`);
     const filter = { schemas: listOption(v.schema), excludeSchemas: listOption(v['exclude-schema']) };
     const resolveCtx = { env: ctx.env, home: homedir(), osUser: osUser(ctx.env), demoDir: demoDir(ctx.env) };
-    const load = (spec: string | undefined) => loadDiffSource(spec, { current: () => ctx.connect(), resolve: (s) => resolveSpec(s, resolveCtx), filter });
+    const load = (spec: string | undefined) => loadDiffSource(spec, { current: () => ctx.connect(), resolve: (s) => resolveSpec(s, resolveCtx), filter, python: ctx.env.TW_PYTHON });
     const from = await load(v.from as string | undefined);
     const target = await load(to);
     const { diff, plan } = computeMigration({ from, to: target, renames: listOption(v.rename), noRenames: !!v['no-renames'], pgVersion });

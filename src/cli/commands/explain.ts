@@ -23,6 +23,7 @@ async function explain(ctx: CommandContext, i: Input): Promise<number> {
   let tree;
   let notes: string[] = [];
   let whatIf;
+  let live: Awaited<ReturnType<typeof x.staleStatsInsights>> = [];
   if (i.plan !== undefined) {
     tree = x.parsePlan(i.plan, i.planPath ?? 'the plan');
   } else {
@@ -37,6 +38,7 @@ async function explain(ctx: CommandContext, i: Input): Promise<number> {
       const run = await x.explainStatement(conn, i.sql!, { analyze: i.analyze, analyzeWrites: i.analyzeWrites, timeoutMs: i.timeoutMs });
       tree = run.tree;
       notes = run.notes;
+      live = await x.staleStatsInsights(conn, tree, x.planInsights(tree)).catch(() => []);
       if (i.whatIf || i.hypo?.length) {
         const candidates = i.hypo?.length ? i.hypo.map(x.parseCreateIndex) : x.indexCandidates(tree, x.planInsights(tree));
         whatIf = await x.whatIfIndexes(conn, run.sql, candidates);
@@ -52,7 +54,7 @@ async function explain(ctx: CommandContext, i: Input): Promise<number> {
       await conn.close();
     }
   }
-  const insights = x.planInsights(tree);
+  const insights = x.rankInsights([...x.planInsights(tree), ...live]);
   if (i.format === 'json') {
     ctx.out(JSON.stringify(x.planJson(tree, insights, { notes: [...tree.notes, ...notes], ...(whatIf ? { whatIf: x.whatIfJson(whatIf) } : {}) }), null, 2) + '\n');
   } else {

@@ -50,6 +50,8 @@ export function validateDraft(snap: SchemaSnapshot, d: TableDraft, types: Map<st
       const clash = identifierProblem('enum type', draftNames.enumType(d.name, c.name));
       if (clash) p('columns', clash, c.name);
       else if (snap.schemas[d.schema]?.types[draftNames.enumType(d.name, c.name)]) p('columns', `type ${d.schema}.${draftNames.enumType(d.name, c.name)} already exists; use it as the type instead of enum(…)`, c.name);
+    } else if (!c.type && !d.foreignKeys.some((f) => f.column === c.name)) {
+      p('columns', `${c.name} has no type (it took the type of a reference that is gone); give it one, e.g. ${c.name}:bigint`, c.name);
     } else if (!types.has(c.name) && c.type) p('columns', `${c.name}: type "${c.type}" is not known to the database; use a PostgreSQL type (text, integer, numeric(12,2), timestamptz, …) or one of str, int, float, bool, datetime, text, uuid, jsonb`, c.name);
     for (const n of [draftNames.unique(d.name, [c.name]), draftNames.check(d.name, c.name), draftNames.fk(d.name, c.name)]) {
       if (Buffer.byteLength(n) > MAX_IDENT) { p('columns', `${c.name}: the derived name ${n} is longer than 63 bytes; shorten the table or column name`, c.name); break; }

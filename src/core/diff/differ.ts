@@ -115,15 +115,20 @@ function diffType(sn: string, x: UserType | undefined, y: UserType | undefined, 
   if (!y) { push(change('type', 'drop', sn, undefined, x.name, x, undefined, { risk: 'breaking' })); return; }
   const rest = (t: UserType) => without(t, 'owner', 'acl', 'labels');
   if (x.kind === 'enum' && y.kind === 'enum' && !same(x.labels, y.labels)) {
-    const added = y.labels.filter((l) => !x.labels.includes(l));
-    const removed = x.labels.filter((l) => !y.labels.includes(l));
-    const onlyAdded = !removed.length && same(y.labels.filter((l) => x.labels.includes(l)), x.labels);
+    const onlyAdded = labelsOnlyAdded(x.labels, y.labels);
     push(change('enumLabels', 'alter', sn, undefined, x.name, { labels: x.labels, usedBy: enumUses(to, sn, x as EnumType) }, { labels: y.labels, usedBy: enumUses(to, sn, y as EnumType) }, {
-      risk: onlyAdded ? 'safe' : 'breaking',
-      summary: `${onlyAdded ? 'add' : 'recreate'} enum ${sn}.${x.name} labels (${[...added.map((l) => `+${l}`), ...removed.map((l) => `-${l}`)].join(', ') || 'reordered'})`,
+      risk: onlyAdded ? 'safe' : 'breaking', summary: enumSummary(sn, x.name, x.labels, y.labels),
     }));
   }
   if (!same(rest(x), rest(y))) push(change('type', 'alter', sn, undefined, x.name, x, y, { risk: x.kind === 'domain' && y.kind === 'domain' ? 'caution' : 'breaking', summary: `alter type ${sn}.${x.name} (${changedProps(rest(x), rest(y))})` }));
+}
+
+/** Labels only added (in any place), the existing ones kept in order: ADD VALUE can do it. */
+export const labelsOnlyAdded = (a: string[], b: string[]): boolean => a.every((l) => b.includes(l)) && same(b.filter((l) => a.includes(l)), a);
+
+export function enumSummary(schema: string, name: string, a: string[], b: string[]): string {
+  const diff = [...b.filter((l) => !a.includes(l)).map((l) => `+${l}`), ...a.filter((l) => !b.includes(l)).map((l) => `-${l}`)].join(', ') || 'reordered';
+  return `${labelsOnlyAdded(a, b) ? 'add' : 'recreate'} enum ${schema}.${name} labels (${diff})`;
 }
 
 /** A new table is one change; its foreign keys, triggers, policies and grants come after every table exists. */

@@ -29,6 +29,9 @@ export function computeMigration(r: MigrationRequest): Migration {
   const diff = diffSnapshots(r.from, r.to, { renames });
   if (diff.renameCandidates.length && !r.noRenames) throw renameRefusal(diff.renameCandidates);
   const plan = planMigration(diff.changes, { pgVersion: r.pgVersion, fromSnapshot: r.from });
+  for (const [side, s] of [['--from', r.from], ['--to', r.to]] as const) {
+    if (s.definitions === 'lazy') plan.warnings.push(`the ${side} snapshot was saved without definitions (--lazy): view and trigger texts are not compared; save it again without --lazy`);
+  }
   return { diff, plan };
 }
 

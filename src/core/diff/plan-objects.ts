@@ -5,6 +5,7 @@ import { renderSequence, renderType } from '../codegen/ddl/objects.js';
 import { UserError } from '../errors.js';
 import type { Acl, DomainType, Routine, Sequence, Table, View } from '../introspect/types.js';
 import { same } from './compare.js';
+import { labelsOnlyAdded } from './differ.js';
 import { splitStatements } from './split-sql.js';
 import { PHASE, lockOn, type PlanContext } from './plan-context.js';
 import { comment } from './plan-table.js';
@@ -108,19 +109,18 @@ function planEnumLabels(c: ChangeOf<'enumLabels'>, ctx: PlanContext): void {
   const name = qname(c.schema, c.name);
   const a = c.from!.labels;
   const b = c.to!.labels;
-  const keep = b.filter((l) => a.includes(l));
-  if (b.length >= a.length && a.every((l) => b.includes(l)) && same(keep, a)) {
+  if (labelsOnlyAdded(a, b)) {
     b.forEach((l, i) => {
       if (a.includes(l)) return;
       const where = i > 0 ? ` AFTER ${lit(b[i - 1]!)}` : ` BEFORE ${lit(b[1]!)}`;
-      ctx.add({ phase: PHASE.enumLabels, sql: `ALTER TYPE ${name} ADD VALUE ${lit(l)}${where};`, transactional: false, note: 'no rewrite; runs outside the transaction so later steps can use the label (MS26)' });
+      ctx.add({ phase: PHASE.enumLabels, sql: `ALTER TYPE ${name} ADD VALUE ${lit(l)}${where};`, transactional: false, lock: 'catalog only', note: 'no rewrite; runs outside the transaction so later steps can use the label (MS26)' });
     });
     return;
   }
   const old = ident(`${c.name}__tw_old`);
   ctx.warnings.push(`${c.summary}: removed or reordered labels need a new type; rows holding a removed label make the conversion fail`);
-  ctx.add({ phase: PHASE.enumLabels, sql: `ALTER TYPE ${name} RENAME TO ${old};`, risk: 'breaking', note: 'PostgreSQL cannot remove or reorder enum labels: the type is recreated' });
-  ctx.add({ phase: PHASE.enumLabels, sql: `CREATE TYPE ${name} AS ENUM (${b.map(lit).join(', ')});` });
+  ctx.add({ phase: PHASE.enumLabels, sql: `ALTER TYPE ${name} RENAME TO ${old};`, risk: 'breaking', lock: 'catalog only', note: 'PostgreSQL cannot remove or reorder enum labels: the type is recreated' });
+  ctx.add({ phase: PHASE.enumLabels, sql: `CREATE TYPE ${name} AS ENUM (${b.map(lit).join(', ')});`, lock: 'catalog only' });
   for (const u of c.from!.usedBy) {
     const t = qname(u.schema, u.table);
     const col = ident(u.column);
@@ -129,7 +129,7 @@ function planEnumLabels(c: ChangeOf<'enumLabels'>, ctx: PlanContext): void {
     ctx.add({ phase: PHASE.enumLabels, sql: `ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${name}${u.array ? '[]' : ''} USING ${col}::text${u.array ? '[]' : ''}::${name}${u.array ? '[]' : ''};`, lock, note: 'rewrites the table under this lock (MS10)', risk: 'breaking' });
     if (u.default !== undefined) ctx.add({ phase: PHASE.enumLabels, sql: `ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${u.default};`, lock });
   }
-  ctx.add({ phase: PHASE.enumLabels, sql: `DROP TYPE ${qname(c.schema, `${c.name}__tw_old`)};` });
+  ctx.add({ phase: PHASE.enumLabels, sql: `DROP TYPE ${qname(c.schema, `${c.name}__tw_old`)};`, lock: 'catalog only' });
 }
 
 function planSequence(c: ChangeOf<'sequence'>, ctx: PlanContext): void {

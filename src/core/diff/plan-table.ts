@@ -97,7 +97,8 @@ function planKey(c: ChangeOf<'primaryKey'> | ChangeOf<'unique'>, t: string, ctx:
   const what = c.kind === 'primaryKey' ? 'PRIMARY KEY' : `UNIQUE${(k as Unique).nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`;
   if (c.action === 'drop') { ctx.add({ phase: PHASE.dropConstraint, sql: `ALTER TABLE ${t} DROP CONSTRAINT ${ident(k.name)};`, lock: exclusive }); return; }
   if (c.action === 'alter') { comment(ctx, `CONSTRAINT ${ident(k.name)} ON ${t}`, k.comment); return; }
-  const period = k.period || (k.deferrable && c.kind === 'primaryKey');
+  // WITHOUT OVERLAPS keys have no USING INDEX form
+  const period = !!k.period;
   if (period) {
     ctx.add({ phase: PHASE.constraint, sql: `ALTER TABLE ${t} ADD ${constraintSql(c.kind === 'primaryKey' ? { primaryKey: k } : { uniques: [k as Unique] })};`, lock: exclusive, note: 'built under the lock: this key has no USING INDEX form' });
   } else {

@@ -1,6 +1,7 @@
 import type { SchemaSnapshot } from '../introspect/types.js';
 import { ident, qname } from '../codegen/ddl/quote.js';
 import { NEW_OBJECT, PHASE, type PlanContext, type PlannedStep } from './plan-context.js';
+import { enumSummary } from './differ.js';
 import { planObject } from './plan-objects.js';
 import { planTablePart } from './plan-table.js';
 import type { Change, MigrationPlan, MigrationStep, PlanOptions } from './types.js';
@@ -14,7 +15,8 @@ export function invertChange(c: Change): Change {
     inv.newName = c.name;
     // a renamed column's table is already called by its new name when the column is renamed back
     inv.summary = `rename ${c.kind} ${c.schema}.${c.table ? `${c.table}.` : ''}${c.newName} → ${c.name}`;
-  } else inv.summary = c.summary.replace(/^(add|drop)\b/, (m) => (m === 'add' ? 'drop' : 'add'));
+  } else if (c.kind === 'enumLabels') inv.summary = enumSummary(c.schema, c.name, c.to!.labels, c.from!.labels);
+  else inv.summary = c.summary.replace(/^(add|drop)\b/, (m) => (m === 'add' ? 'drop' : 'add'));
   return inv;
 }
 
@@ -61,7 +63,10 @@ function planSteps(changes: Change[], o: { pgVersion: number; down: boolean; war
   }
   const withSeq = steps as (PlannedStep & { seq: number })[];
   withSeq.sort((a, b) => a.phase - b.phase || a.order - b.order || a.seq - b.seq);
-  return withSeq.map(({ phase: _p, order: _o, seq: _s, ...s }) => s);
+  // session settings (check_function_bodies) are needed once, however many functions ask
+  const settings = new Set<string>();
+  const once = withSeq.filter((x) => !x.sql.startsWith('SET ') || (!settings.has(x.sql) && !!settings.add(x.sql)));
+  return once.map(({ phase: _p, order: _o, seq: _s, ...s }) => s);
 }
 
 

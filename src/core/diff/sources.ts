@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '../db/connection.js';
@@ -83,6 +83,31 @@ export interface LoadOptions {
   /** a saved connection name, URL or `demo` → a target */
   resolve: (spec: string) => Target;
   filter?: SchemaFilter;
+  /** the Python that imports the models (default: `python3` on PATH, or $TW_PYTHON) */
+  python?: string;
+}
+
+/**
+ * A SQLAlchemy models package (or module): a small helper, run with the user's Python, prints the
+ * DDL `create_all` would run; that DDL then goes through the `.sql` path. Needs SQLAlchemy 2.
+ */
+export async function snapshotFromModels(path: string, filter: SchemaFilter = {}, python = process.env.TW_PYTHON ?? 'python3'): Promise<SchemaSnapshot> {
+  const { spawnSync } = await import('node:child_process');
+  const { MODELS_DDL_PY } = await import('./models-helper.js');
+  const r = spawnSync(python, ['-c', MODELS_DDL_PY, path], { encoding: 'utf8' });
+  if (r.error) throw new UserError(`cannot run ${python} for the models in ${path} (${(r.error as NodeJS.ErrnoException).code}); install Python with SQLAlchemy 2, or set TW_PYTHON to the interpreter of your project`);
+  if (r.status !== 0) {
+    const last = r.stderr.trim().split('\n').pop() ?? `exit code ${r.status}`;
+    throw new UserError(`importing the models in ${path} failed: ${last}; they must import with ${python} (SQLAlchemy 2 installed, imports resolvable from the package's parent directory)`);
+  }
+  const root = mkdtempSync(join(tmpdir(), 'tw-diff-models-'));
+  try {
+    const ddl = join(root, 'models.sql');
+    writeFileSync(ddl, r.stdout);
+    return await snapshotFromSql(ddl, filter);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** Any diff source as a snapshot; databases opened here are closed again at once. */
@@ -97,7 +122,7 @@ export async function loadDiffSource(spec: string | undefined, o: LoadOptions): 
   switch (sourceKind(spec)) {
     case 'snapshot': return snapshotFromFile(spec);
     case 'sql': return snapshotFromSql(spec, o.filter);
-    case 'models': throw new UserError(`${spec}: models packages are not a diff source yet; reflect the database the models came from, or give a .sql schema or a snapshot .json`);
+    case 'models': return snapshotFromModels(spec, o.filter, o.python);
     case 'connection': {
       const { openTarget } = await import('../db/open.js');
       return read(await openTarget(o.resolve(spec), {}));

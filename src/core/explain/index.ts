@@ -1,7 +1,7 @@
 export type { PlanNode, PlanTree, RawPlan } from './types.js';
 export { parsePlan, looksLikeJson } from './parse.js';
 export { buildTree } from './build-tree.js';
-export { planInsights, INSIGHT_IDS, SEVERITY_RANK, type Insight, type Severity } from './insights/index.js';
+export { planInsights, rankInsights, INSIGHT_IDS, SEVERITY_RANK, type Insight, type Severity } from './insights/index.js';
 export { renderPlanText, headerLine, nodeRows, estText, bar } from './render-text.js';
 export { planJson } from './to-json.js';
 export { explainStatement, ExplainSqlError, DEFAULT_TIMEOUT_MS, type ExplainRun, type ExplainOptions } from './run.js';
@@ -9,3 +9,4 @@ export { whatIfIndexes, indexCandidates, parseCreateIndex, hypopgStatus, createI
 export { fmtMs, fmtCount } from './format.js';
 export { whatIfText, whatIfJson } from './render-what-if.js';
 export { loadSnippets, SNIPPETS_DIR, type Snippet } from './snippets.js';
+export { staleStatsInsights } from './stale-stats.js';

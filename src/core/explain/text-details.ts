@@ -88,7 +88,8 @@ export function parseDetail(t: Record<string, unknown>, line: string): boolean {
   else if ((m = /^Disabled: true$/.exec(line))) t.Disabled = true;
   else if ((m = /^([A-Z][A-Za-z/ -]*?): (.*)$/.exec(line))) {
     const [, k, v] = m as unknown as [string, string, string];
-    if (LIST_KEYS.has(k)) t[k] = splitList(v);
+    // a megabyte Output list is only ever shown, never analysed: keep it whole instead of 10⁵ strings
+    if (LIST_KEYS.has(k)) t[k] = k === 'Output' && v.length > 4096 ? [v] : splitList(v);
     else if (NUMBER_KEYS.has(k)) t[k] = Number(v);
     else if (v === 'true' || v === 'false') t[k] = v === 'true';
     else t[k] = v;

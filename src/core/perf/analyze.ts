@@ -16,8 +16,8 @@ import { insightsOf, loggedPlan } from './plan-insights.js';
 import { queryShape } from './query-shape.js';
 import { bottlenecks, recommendations } from './recommendations.js';
 import { readActivity } from './server/activity.js';
-import { readCacheHit, readSizes } from './server/space.js';
-import { readStatements } from './server/statements.js';
+import { LOCKED_SIZES_NOTE, readCacheHit, readSizes } from './server/space.js';
+import { readStatements, type StatementsOrder } from './server/statements.js';
 import type { HealthReport, IndexAdvice, PerformanceReport, QueryGroup, SlowQuery, SourceSummary } from './types.js';
 
 export interface AnalyzeOptions {
@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   /** running longer than this counts as long-running (PgHero: 60 s) */
   longRunningSec?: number;
   schemas?: string[];
+  /** which pg_stat_statements entries to read: the top by this measure (default total time) */
+  order?: StatementsOrder;
   /** skip the health part (for `--indexes`) */
   indexesOnly?: boolean;
 }
@@ -84,7 +86,9 @@ export async function readHealth(conn: Connection, snapshot: SchemaSnapshot, sta
     }
     health.cacheHit = await readCacheHit(conn).catch(() => undefined);
   }
-  health.sizes = await readSizes(conn, Object.keys(snapshot.schemas), o.top ?? 20).catch((err: Error) => { notes.push(`sizes not readable: ${err.message}`); return []; });
+  const sizes = await readSizes(conn, Object.keys(snapshot.schemas), o.top ?? 20).catch((err: Error) => { notes.push(`sizes not readable: ${err.message}`); return []; });
+  if ('approximate' in sizes) notes.push(LOCKED_SIZES_NOTE);
+  health.sizes = [...sizes];
   return health;
 }
 
@@ -142,7 +146,7 @@ export async function analyzePerformance(conn: Connection | undefined, o: Analyz
     sources.database = conn.server.database;
     snapshot = await readSnapshot(conn, { schemas: o.schemas, stats: false });
     stats = await gatherRuleStats(conn, snapshot);
-    const st = await readStatements(conn, fp, { limit: Math.max(50, top) });
+    const st = await readStatements(conn, fp, { limit: Math.max(50, top), order: o.order });
     sources.pgStatStatements = st.status;
     sources.statsReset = st.statsReset;
     if (st.note) sources.notes.push(st.note);

@@ -108,7 +108,7 @@ function fromTables(from: unknown, tables: TableUse[], columns: ColumnUse[]): vo
   });
 }
 
-/** The tables, compared columns and ordering of one statement; undefined when it does not parse. */
+/** The tables, compared columns and ordering of one statement; undefined when it does not parse (call `ensureParser()` once before). */
 export function queryShape(sql: string): QueryShape | undefined {
   let stmt: Node | undefined;
   try {

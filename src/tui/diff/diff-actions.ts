@@ -27,7 +27,7 @@ export interface DiffHost {
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 
 /** `diff …` and `:diff …` lines open this view instead of printing text. */
-export const isDiffLine = (line: string): boolean => /^:?diff(\s|$)/.test(line.trim());
+export const isDiffLine = (line: string): boolean => /^:?diff(\s|$)/.test(line.trim()) && !/\s(--help|-h)(\s|$)/.test(line);
 
 /**
  * The Diff view's actions: reads both sides once, then re-plans locally as renames are confirmed

@@ -2,7 +2,7 @@ import type { Connection } from '../../core/db/connection.js';
 import { analyzePerformance } from '../../core/perf/analyze.js';
 import { Fingerprinter } from '../../core/perf/fingerprint.js';
 import { readActivity } from '../../core/perf/server/activity.js';
-import { readCacheHit, readSizes } from '../../core/perf/server/space.js';
+import { LOCKED_SIZES_NOTE, readCacheHit, readSizes } from '../../core/perf/server/space.js';
 import { readStatements } from '../../core/perf/server/statements.js';
 import type { Key } from '../keys/key.js';
 import type { Keymap } from '../keys/resolve-keymap.js';
@@ -77,59 +77,59 @@ export class HealthActions {
     else await this.readDashboard();
   }
 
-  async readDashboard(): Promise<void> {
+  /** Runs one read with the pane marked busy; its failure becomes the pane's error line, never a crash. */
+  async #load(kind: NonNullable<HealthState['busy']>, read: (conn: Connection) => Promise<(h: HealthState) => Partial<HealthState>>): Promise<void> {
     const conn = this.#host.conn();
     if (!conn) return;
-    this.#set({ busy: 'dashboard' });
-    const notes: string[] = [];
+    this.#set({ busy: kind });
     try {
+      const apply = await read(conn);
+      this.#set((h) => ({ ...apply(h), busy: null, error: undefined }));
+    } catch (err) {
+      this.#set({ busy: null, error: firstLine(err) });
+      if (kind === 'advice') this.#host.message(firstLine(err), 'error');
+    }
+  }
+
+  readDashboard(): Promise<void> {
+    return this.#load('dashboard', async (conn) => {
+      const notes: string[] = [];
       const server = conn.server.flavor !== 'pglite';
       if (!server) notes.push('embedded PGlite: one session and no cumulative statistics, so no connections, locks or cache figures; sizes only');
       const activity = server ? await readActivity(conn, { limit: 30 }).catch((err) => { notes.push(`sessions: ${firstLine(err)}`); return undefined; }) : undefined;
       if (activity?.limited) notes.push(`other roles' queries are hidden: GRANT pg_monitor TO ${conn.server.user}`);
       const cacheHit = server ? await readCacheHit(conn).catch(() => undefined) : undefined;
-      const tables = (await readSizes(conn, this.#host.schemas(), 60)).filter((r) => r.kind === 'table').slice(0, 15);
+      const sizes = await readSizes(conn, this.#host.schemas(), 60);
+      if (sizes.approximate) notes.push(LOCKED_SIZES_NOTE);
+      const tables = sizes.filter((r) => r.kind === 'table').slice(0, 15);
       const dashboard: HealthDashboard = { activity, cacheHit, tables, notes, at: Date.now() };
-      this.#set((h) => {
+      return (h) => {
         const growth: Record<string, number[]> = {};
         for (const t of tables) growth[t.name] = [...(h.growth[t.name] ?? []), t.totalBytes].slice(-GROWTH_SAMPLES);
         const n = dashboardRows(dashboard).length;
-        return { dashboard, growth, busy: null, error: undefined, cursor: { ...h.cursor, dashboard: Math.min(h.cursor.dashboard, Math.max(0, n - 1)) } };
-      });
-    } catch (err) {
-      this.#set({ busy: null, error: firstLine(err) });
-    }
+        return { dashboard, growth, cursor: { ...h.cursor, dashboard: Math.min(h.cursor.dashboard, Math.max(0, n - 1)) } };
+      };
+    });
   }
 
-  async readQueries(): Promise<void> {
-    const conn = this.#host.conn();
-    if (!conn) return;
-    this.#set({ busy: 'queries' });
-    try {
+  readQueries(): Promise<void> {
+    return this.#load('queries', async (conn) => {
       const fp = await (this.#fp ??= Fingerprinter.create());
       const r = await readStatements(conn, fp, { order: this.state.queriesOrder, limit: 100 });
-      this.#set((h) => ({ queries: r.groups, queriesNote: r.note, busy: null, error: undefined, cursor: { ...h.cursor, queries: Math.min(h.cursor.queries, Math.max(0, r.groups.length - 1)) } }));
-    } catch (err) {
-      this.#set({ busy: null, error: firstLine(err) });
-    }
+      return (h) => ({ queries: r.groups, queriesNote: r.note, cursor: { ...h.cursor, queries: Math.min(h.cursor.queries, Math.max(0, r.groups.length - 1)) } });
+    });
   }
 
-  async readAdvice(): Promise<void> {
-    const conn = this.#host.conn();
-    if (!conn) return;
-    this.#set({ busy: 'advice' });
+  readAdvice(): Promise<void> {
     this.#host.message('asking the planner about indexes (HypoPG when installed)…');
-    try {
+    return this.#load('advice', async (conn) => {
       const logs = this.state.logPath ? [this.state.logPath] : [];
       const r = (await analyzePerformance(conn, { indexesOnly: true, logs })).performance_analysis;
       const notes = [...r.sources.notes, ...(logs.length ? [] : ['p reads a server log for N+1 bursts'])];
       if (r.sources.hypopg !== 'used') notes.push(`HypoPG ${r.sources.hypopg}: advice is unverified`);
-      this.#set((h) => ({ advice: { index: r.index_advice, nPlusOne: r.n_plus_one, notes }, busy: null, error: undefined, cursor: { ...h.cursor, advice: 0 } }));
       this.#host.message(`${r.index_advice.length} index suggestion${r.index_advice.length === 1 ? '' : 's'}, ${r.n_plus_one.length} N+1 burst${r.n_plus_one.length === 1 ? '' : 's'}`, 'ok');
-    } catch (err) {
-      this.#set({ busy: null, error: firstLine(err) });
-      this.#host.message(firstLine(err), 'error');
-    }
+      return (h) => ({ advice: { index: r.index_advice, nPlusOne: r.n_plus_one, notes }, cursor: { ...h.cursor, advice: 0 } });
+    });
   }
 
   #count(tab: HealthTab = this.state.tab): number {

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import { STEPS } from '../../core/design/index.js';
 import { useAppState, useController } from '../AppContext.js';
+import { wrapLine } from '../browser/detail-tabs.js';
 import { loadHighlighter } from '../browser/highlight.js';
 import { windowStart } from '../browser/visible-rows.js';
 import { seg, type Line } from '../browser/lines.js';
@@ -39,7 +40,8 @@ export function WizardPane({ l }: { l: Layout }) {
   STEPS.forEach((s, i) => {
     const bad = r?.problems.some((p) => p.step === s);
     if (i) stepLine.push(seg(' › ', 'muted'));
-    stepLine.push(seg(`${bad ? '✗' : ''}${s}`, i === w.step ? 'title' : bad ? 'danger' : 'muted', i === w.step));
+    // the current step in full, the others short, so all six fit the form's width
+    stepLine.push(seg(`${bad ? '✗' : ''}${i === w.step ? s : s.slice(0, 3)}`, i === w.step ? 'title' : bad ? 'danger' : 'muted', i === w.step));
   });
 
   const checks = r?.checks ?? [];
@@ -58,7 +60,8 @@ export function WizardPane({ l }: { l: Layout }) {
   const tabs: Line = files.flatMap((f, i) => [seg(` ${f.title} `, i === w.previewTab ? 'title' : 'muted', i === w.previewTab), seg('│', 'border')]);
 
   const formH = innerH - 4 - (w.edit ? 2 : 0);
-  const problemLines = problems.slice(0, Math.max(0, formH - rows.length - 1));
+  // problems of the step keep up to four lines however long the list is, wrapped to be read whole
+  const problemLines = problems.flatMap((p) => wrapLine(`✗ ${p.message}`, innerW)).slice(0, Math.max(0, Math.min(4, formH - 2)));
   // a long column list scrolls with the cursor
   const rowsH = Math.max(1, formH - problemLines.length);
   const start = windowStart(rows.length, w.cursor, rowsH, startRef.current);
@@ -71,11 +74,11 @@ export function WizardPane({ l }: { l: Layout }) {
         {rows.slice(start, start + rowsH).map((row, i) => (
           <StyledLine key={row.id} inverse={start + i === w.cursor && !w.edit} width={innerW} line={[seg(row.label.padEnd(labelW), row.id === 'add' ? 'accent' : 'text', true), seg('  '), seg(row.value, row.id === 'add' ? 'muted' : 'text')]} />
         ))}
-        {problemLines.map((p, i) => <Text key={`p${i}`} color={colorOf(theme, 'danger')} wrap="truncate">✗ {p.message}</Text>)}
+        {problemLines.map((p, i) => <Text key={`p${i}`} color={colorOf(theme, 'danger')} wrap="truncate">{p}</Text>)}
         <Box flexGrow={1} />
         {w.edit ? <Text color={colorOf(theme, 'muted')} wrap="truncate">{w.edit.label}</Text> : null}
         {w.edit ? <Text wrap="truncate">› {w.edit.text}▏</Text> : null}
-        <Text color={colorOf(theme, 'muted')} wrap="truncate">{w.edit ? 'Enter accepts · Esc cancels' : '[ ] steps · Enter edit · a add · d del · n null · u unique · w write · x apply'}</Text>
+        <Text color={colorOf(theme, 'muted')} wrap="truncate">{w.edit ? `Enter accepts · Esc cancels${['addColumn', 'editColumn', 'addFk'].includes(w.edit.kind) ? ' · Tab completes' : ''}` : '[ ] steps · Enter edit · a add · d del · n null · u unique · w write · x apply'}</Text>
       </Box>
       <Box flexDirection="column" width={l.width - formW} height={l.paneHeight} borderStyle="round" borderColor={colorOf(theme, 'border')} paddingX={1}>
         {checkLines.map((line, i) => <StyledLine key={`c${i}`} line={line} width={rightW} />)}

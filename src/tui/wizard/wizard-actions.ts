@@ -13,6 +13,7 @@ import type { Store } from '../state/store.js';
 import { addColumns, addForeignKey, addIndex, columnSpec, removeColumn, replaceColumn } from './edits.js';
 import { stepRows, type FormRow } from './rows.js';
 import { wizardKey } from './wizard-keys.js';
+import { completeField } from './complete.js';
 import type { EditKind, WizardEval, WizardState } from './wizard-state.js';
 
 export interface WizardHost {
@@ -340,6 +341,15 @@ export class WizardActions {
   editText(fn: (text: string) => string): void {
     const e = this.state.edit;
     if (e) this.#set({ edit: { ...e, text: fn(e.text) } });
+  }
+
+  /** Tab in a column or reference line: completes the type, modifier or table being typed. */
+  complete(): void {
+    const e = this.state.edit;
+    if (!e) return;
+    const r = completeField(e.kind === 'addFk' && !/fk\(/.test(e.text) && /\s/.test(e.text) ? e.text.replace(/\s+(\S*)$/, ' fk($1') : e.text, this.#host.snapshot());
+    this.#set({ edit: { ...e, text: r.text } });
+    if (r.candidates.length) this.#host.message(r.candidates.slice(0, 20).join('  ') + (r.candidates.length > 20 ? '  …' : ''), 'info');
   }
 
   cancelEdit(): void {

@@ -9,7 +9,11 @@ import type { WizardActions } from './wizard-actions.js';
 export function wizardKey(w: WizardActions, km: Keymap, key: Key): boolean {
   const e = w.state.edit;
   if (e) {
-    // Tab still changes panes while a line is open (the text is kept for the way back)
+    // Tab completes in a column or reference line; elsewhere it still changes panes (the text is kept)
+    if (key.name === 'tab' && !key.shift && ['addColumn', 'editColumn', 'addFk'].includes(e.kind)) {
+      w.complete();
+      return true;
+    }
     if (key.name === 'tab') return false;
     if (key.name === 'enter') w.commitEdit();
     else if (key.name === 'esc' || (key.ctrl && key.name === 'c')) w.cancelEdit();

@@ -1,6 +1,6 @@
 import type { Connection } from '../../core/db/connection.js';
 import {
-  ExplainSqlError, explainStatement, indexCandidates, loadSnippets, planInsights, whatIfIndexes, type Insight, type Snippet,
+  ExplainSqlError, explainStatement, indexCandidates, loadSnippets, planInsights, rankInsights, staleStatsInsights, whatIfIndexes, type Insight, type Snippet,
 } from '../../core/explain/index.js';
 import { classifyStatement } from '../../core/explain/statement.js';
 import { errorPosition } from '../../commands/sql-error.js';
@@ -194,7 +194,9 @@ export class WorkbenchActions {
     this.#busy('explain');
     try {
       const r = await explainStatement(conn, sql, { analyzeWrites, settings });
-      const insights = planInsights(r.tree);
+      const base = planInsights(r.tree);
+      const live = await staleStatsInsights(conn, r.tree, base).catch(() => []);
+      const insights = rankInsights([...base, ...live]);
       this.#set({ plan: { sql: r.sql, mode: r.mode, tree: r.tree, insights, notes: r.notes }, error: undefined, node: 1, insight: 0, collapsed: {}, compare: null, focus: 'insights' });
       const banner = r.mode === 'analyzed-rolled-back' ? 'rolled back: no data changed' : r.mode === 'estimate' ? (r.kind === 'write' && !this.#host.writeMode() ? 'planned, not executed (W allows a rolled-back ANALYZE)' : 'estimated plan') : 'analyzed';
       this.#host.message(`${banner} · ${insights.length} insight${insights.length === 1 ? '' : 's'} · w tries the selected one`, r.mode === 'analyzed-rolled-back' ? 'warn' : 'ok');

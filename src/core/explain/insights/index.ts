@@ -28,8 +28,11 @@ export function planInsights(tree: PlanTree): Insight[] {
       out.push({ id: r.id, nodeId: n.id, ...d });
     }
   }
-  return out.sort((a, b) => b.impactMs - a.impactMs || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  return rankInsights(out);
 }
+
+/** By impactMs, then severity (explain.md §3); also for merging the live-database insights in. */
+export const rankInsights = (list: Insight[]): Insight[] => [...list].sort((a, b) => b.impactMs - a.impactMs || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 
 export type { Insight, Severity } from './types.js';
 export { SEVERITY_RANK } from './types.js';

@@ -35,8 +35,16 @@ function indexDraft(n: PlanNode, message: string, columns: string[]): Draft {
 
 const isSeqScan = (n: PlanNode) => n.nodeType === 'Seq Scan' && !!n.relation && n.analyzed && !n.neverExecuted;
 
+type Indexable = { filter: string; conds: ReturnType<typeof parseFilter> } | undefined;
+// three rules ask the same question of each scan
+const indexableMemo = new WeakMap<PlanNode, Indexable>();
+function indexableSeqScan(n: PlanNode): Indexable {
+  if (!indexableMemo.has(n)) indexableMemo.set(n, indexableTest(n));
+  return indexableMemo.get(n);
+}
+
 /** The depesz test: enough bytes read, and the filter throws away most of them. */
-function indexableSeqScan(n: PlanNode): { filter: string; conds: ReturnType<typeof parseFilter> } | undefined {
+function indexableTest(n: PlanNode): Indexable {
   const filter = filterOf(n);
   if (!isSeqScan(n) || !filter) return undefined;
   const removed = n.removedByFilterTotal ?? 0;

@@ -1,7 +1,22 @@
 import type { Execution } from '../types.js';
 import type { LogRecord } from './records.js';
 
-const DURATION = /^duration: ([\d.]+) ms {2}(statement|execute|parse|bind|plan)(?: ([^:]*?))?:\s?([\s\S]*)$/;
+const KINDS = new Set(['statement', 'execute', 'parse', 'bind', 'plan']);
+
+/** `duration: 1.2 ms  execute <unnamed>: SELECT …` → its parts (by hand: a regex over every message is the parse's hot spot). */
+function durationMessage(msg: string): { ms: number; kind: string; body: string } | undefined {
+  if (!msg.startsWith('duration: ')) return undefined;
+  const unit = msg.indexOf(' ms  ', 10);
+  if (unit < 0) return undefined;
+  const rest = unit + 5;
+  const colon = msg.indexOf(':', rest);
+  if (colon < 0) return undefined;
+  const space = msg.indexOf(' ', rest);
+  const kind = msg.slice(rest, space >= 0 && space < colon ? space : colon);
+  if (!KINDS.has(kind)) return undefined;
+  const start = msg.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
+  return { ms: Number(msg.slice(10, unit)), kind, body: msg.slice(start) };
+}
 const PARAMS = /^parameters: ([\s\S]*)$/;
 
 /** The query text of an auto_explain message (text or JSON format) and the plan itself. */
@@ -46,25 +61,24 @@ export class ExecutionAssembler {
       return;
     }
     if (r.severity !== 'LOG') return;
-    const m = DURATION.exec(r.message);
+    const m = durationMessage(r.message);
     if (!m) return;
     if (!p) {
       p = { preMs: 0 };
       this.sessions.set(r.session, p);
     }
-    const ms = Number(m[1]);
-    const kind = m[2]!;
+    const { ms, kind } = m;
     if (kind === 'parse' || kind === 'bind') {
       p.preMs += ms;
       return;
     }
     this.flush(p);
     if (kind === 'plan') {
-      const { sql, plan } = splitAutoExplain(m[4]!);
+      const { sql, plan } = splitAutoExplain(m.body);
       if (sql) this.emit({ at: r.at, session: r.session, sql, durationMs: ms, plan, ...(r.queryId ? { queryId: r.queryId } : {}) }, true);
       return;
     }
-    p.exec = { at: r.at, session: r.session, sql: m[4]!, durationMs: ms + p.preMs, ...(r.queryId ? { queryId: r.queryId } : {}) };
+    p.exec = { at: r.at, session: r.session, sql: m.body, durationMs: ms + p.preMs, ...(r.queryId ? { queryId: r.queryId } : {}) };
     p.preMs = 0;
     const params = r.detail && PARAMS.exec(r.detail);
     if (params) p.exec.params = params[1]!;

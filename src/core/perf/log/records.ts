@@ -10,7 +10,10 @@ export interface LogRecord {
 
 export type LogFormat = 'stderr' | 'csvlog' | 'jsonlog';
 
-const STDERR_LINE = /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)(\.\d+)?( ?[A-Za-z]{2,5}|[+-]\d\d(?::?\d\d)?)?\s(.*?)\b(LOG|DETAIL|STATEMENT|ERROR|WARNING|HINT|CONTEXT|FATAL|PANIC|NOTICE|INFO|QUERY|LOCATION|DEBUG[1-5]?):  ([\s\S]*)$/;
+// the prefix is found by its timestamp and the first `SEVERITY:  ` after it: a scan with indexOf is
+// several times faster on a 1 GB log than one regex with a lazy prefix
+const STDERR_HEAD = /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)(\.\d+)?( ?[A-Za-z]{2,5}|[+-]\d\d(?::?\d\d)?)?\s/;
+const SEVERITIES = new Set(['LOG', 'DETAIL', 'STATEMENT', 'ERROR', 'WARNING', 'HINT', 'CONTEXT', 'FATAL', 'PANIC', 'NOTICE', 'INFO', 'QUERY', 'LOCATION', 'DEBUG', 'DEBUG1', 'DEBUG2', 'DEBUG3', 'DEBUG4', 'DEBUG5']);
 const PID = /\[(\d+)(?:-\d+)?\]/;
 const SESSION_ID = /\b([0-9a-f]{6,8}\.[0-9a-f]{1,8})\b/;
 const QUERY_ID_PREFIX = /\bqid=(-?\d+)\b/;
@@ -20,7 +23,7 @@ export function detectFormat(firstLine: string): LogFormat | undefined {
   const l = firstLine.trimStart();
   if (l.startsWith('{')) return 'jsonlog';
   if (/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?(?: ?[A-Za-z]{2,5}|[+-]\d\d(?::?\d\d)?)?,/.test(l)) return 'csvlog';
-  if (STDERR_LINE.test(l)) return 'stderr';
+  if (parseStderrLine(l)) return 'stderr';
   return undefined;
 }
 
@@ -48,12 +51,21 @@ function parseTimestampText(ts: string): number {
 
 /** A stderr line with its prefix; undefined when it is not one (a continuation or foreign line). */
 export function parseStderrLine(line: string): LogRecord | undefined {
-  const m = STDERR_LINE.exec(line);
+  const c = line.charCodeAt(0);
+  if (c < 48 || c > 57) return undefined;
+  const m = STDERR_HEAD.exec(line);
   if (!m) return undefined;
-  const prefix = m[4]!;
-  const session = SESSION_ID.exec(prefix)?.[1] ?? PID.exec(prefix)?.[1] ?? 'unknown';
-  const qid = QUERY_ID_PREFIX.exec(prefix)?.[1];
-  return { at: parseTimestamp(m[1]!, m[2], m[3]), session, severity: m[5]!, message: m[6]!, ...(qid && qid !== '0' ? { queryId: qid } : {}) };
+  const head = m[0].length;
+  for (let colon = line.indexOf(':  ', head); colon >= 0; colon = line.indexOf(':  ', colon + 1)) {
+    const space = line.lastIndexOf(' ', colon - 1);
+    const severity = line.slice(space + 1, colon);
+    if (!SEVERITIES.has(severity)) continue;
+    const prefix = line.slice(head, space + 1);
+    const session = (prefix.includes('.') ? SESSION_ID.exec(prefix)?.[1] : undefined) ?? PID.exec(prefix)?.[1] ?? 'unknown';
+    const qid = prefix.includes('qid=') ? QUERY_ID_PREFIX.exec(prefix)?.[1] : undefined;
+    return { at: parseTimestamp(m[1]!, m[2], m[3]), session, severity, message: line.slice(colon + 3), ...(qid && qid !== '0' ? { queryId: qid } : {}) };
+  }
+  return undefined;
 }
 
 export function parseJsonLine(line: string): LogRecord | undefined {

@@ -9,10 +9,11 @@ import type { HealthReport, RelationSize } from '../types.js';
  * pages beyond it are counted as waste. B-tree indexes likewise, with an 8-byte tuple header and
  * the widths of their key columns at the default 90 % fillfactor.
  */
-const SIZES_SQL = (schemas: string) => `
+const SIZES_SQL = (schemas: string, exact: boolean) => `
 WITH tbl AS (
-  SELECT c.oid, n.nspname, c.relname, c.relpages, c.reltuples, pg_catalog.pg_table_size(c.oid) AS bytes,
-         pg_catalog.pg_total_relation_size(c.oid) AS total,
+  SELECT c.oid, n.nspname, c.relname, c.relpages, c.reltuples, ${exact ? 'pg_catalog.pg_table_size(c.oid)' : 'c.relpages::bigint * 8192'} AS bytes,
+         ${exact ? 'pg_catalog.pg_total_relation_size(c.oid)' : `(c.relpages + coalesce((SELECT sum(i.relpages) FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = c.oid), 0)
+           + coalesce((SELECT t.relpages FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 0))::bigint * 8192`} AS total,
          coalesce((SELECT substring(o FROM 'fillfactor=(\\d+)')::int FROM unnest(c.reloptions) o WHERE o LIKE 'fillfactor=%'), 100) AS ff,
          (SELECT sum(s.avg_width) FROM pg_catalog.pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = c.relname AND NOT s.inherited) AS width,
          (SELECT count(*) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS ncols,
@@ -26,7 +27,7 @@ SELECT 'table' AS kind, nspname || '.' || relname AS name, NULL AS tbl, bytes, t
          greatest(relpages - ceil(reltuples * (24 + 4 + ceil(ncols / 8.0) + width) / (8168 * ff / 100.0)), 0) * 8192 END AS bloat
 FROM tbl
 UNION ALL
-SELECT 'index', n.nspname || '.' || i.relname, t.nspname || '.' || t.relname, pg_catalog.pg_relation_size(i.oid), pg_catalog.pg_relation_size(i.oid),
+SELECT 'index', n.nspname || '.' || i.relname, t.nspname || '.' || t.relname, ${exact ? 'pg_catalog.pg_relation_size(i.oid)' : 'i.relpages::bigint * 8192'}, ${exact ? 'pg_catalog.pg_relation_size(i.oid)' : 'i.relpages::bigint * 8192'},
        greatest(i.reltuples, 0)::float8, si.idx_scan,
        CASE WHEN am.amname <> 'btree' OR i.reltuples <= 0 THEN NULL ELSE
          (SELECT greatest(i.relpages - 1 - ceil(i.reltuples * (8 + 4 + sum(s.avg_width)) / (8168 * 0.9)), 0) * 8192
@@ -43,17 +44,43 @@ SELECT (SELECT blks_hit::float8 / nullif(blks_hit + blks_read, 0) FROM pg_catalo
        (SELECT sum(heap_blks_hit)::float8 / nullif(sum(heap_blks_hit + heap_blks_read), 0) FROM pg_catalog.pg_statio_user_tables) AS tables,
        (SELECT sum(idx_blks_hit)::float8 / nullif(sum(idx_blks_hit + idx_blks_read), 0) FROM pg_catalog.pg_statio_user_indexes) AS indexes;`;
 
+export const LOCKED_SIZES_NOTE = 'a table is locked: sizes are the planner\'s page counts (as of the last VACUUM / ANALYZE)';
+
 const opt = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
-/** Table and index sizes with bloat estimates, largest first, for the given schemas. */
-export async function readSizes(conn: Connection, schemas: string[], limit = 50): Promise<RelationSize[]> {
+/**
+ * Table and index sizes with bloat estimates, largest first, for the given schemas. The size
+ * functions lock each relation: a table held by an ACCESS EXCLUSIVE lock (a migration, a LOCK
+ * TABLE) would hang the dashboard, so they run with a short lock_timeout and, when it strikes, the
+ * planner's page counts (no locks, as of the last VACUUM/ANALYZE) stand in, said in `approximate`.
+ */
+export async function readSizes(conn: Connection, schemas: string[], limit = 50): Promise<RelationSize[] & { approximate?: boolean }> {
   if (!schemas.length) return [];
-  const r = await conn.query(SIZES_SQL(schemas.map(literal).join(', ')));
-  return r.rows.slice(0, limit).map((x): RelationSize => ({
+  const list = schemas.map(literal).join(', ');
+  let approximate = false;
+  const r = await conn.withSession(async (s) => {
+    await s.query('BEGIN READ ONLY');
+    try {
+      await s.query(`SET LOCAL lock_timeout = '300ms'`);
+      await s.query('SAVEPOINT tw_sizes');
+      try {
+        return await s.query(SIZES_SQL(list, true));
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55P03') throw err;
+        await s.query('ROLLBACK TO SAVEPOINT tw_sizes');
+        approximate = true;
+        return await s.query(SIZES_SQL(list, false));
+      }
+    } finally {
+      await s.query('ROLLBACK').catch(() => {});
+    }
+  });
+  const out = r.rows.slice(0, limit).map((x): RelationSize => ({
     name: String(x.name), kind: x.kind === 'index' ? 'index' : 'table', ...(x.tbl ? { table: String(x.tbl) } : {}),
     bytes: Number(x.bytes), totalBytes: Number(x.total), rows: Number(x.rows),
     ...(opt(x.bloat) !== undefined ? { bloatBytes: opt(x.bloat) } : {}), ...(opt(x.scans) !== undefined ? { scans: opt(x.scans) } : {}),
   }));
+  return approximate ? Object.assign(out, { approximate }) : out;
 }
 
 /** Buffer cache hit ratios: the database, its tables' heap blocks and its indexes' blocks. */
