@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureParser } from '../../src/core/migrations/sql/parser.js';
-import { aggregateAdvice, poolingAdvice } from '../../src/core/perf/recommendations.js';
+import { aggregateAdvice, nPlusOneSuspects, poolingAdvice } from '../../src/core/perf/recommendations.js';
 import type { QueryGroup } from '../../src/core/perf/types.js';
 
 const group = (query: string, calls: number, meanMs: number): QueryGroup => ({ fingerprint: 'f', query, calls, totalMs: calls * meanMs, meanMs, maxMs: meanMs, source: 'pg_stat_statements' });
@@ -26,5 +26,16 @@ describe('pooling and denormalisation advice', () => {
     ]);
     expect(r.map((x) => x.id)).toEqual(['materialized-view', 'denormalise']);
     expect(r[0]!.sql).toContain('CREATE MATERIALIZED VIEW orders_summary AS SELECT status, count(*) FROM orders GROUP BY status;');
+  });
+  it('names N+1 suspects from pg_stat_statements: many fast single-row lookups by equality', () => {
+    const g = (query: string, calls: number, meanMs: number, rows: number): QueryGroup => ({ ...group(query, calls, meanMs), rows });
+    const r = nPlusOneSuspects([
+      g('SELECT name FROM customers WHERE id = $1', 5000, 0.05, 5000),
+      g('SELECT * FROM orders WHERE status = $1', 5000, 0.5, 400_000),
+      g('SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.id = $1', 5000, 0.1, 5000),
+      g('SELECT name FROM products WHERE id = $1', 50, 0.05, 50),
+    ]);
+    expect(r).toHaveLength(1);
+    expect(r[0]!.message).toMatch(/^5000 calls of SELECT name FROM customers WHERE id = \$1 at 1\.0 rows each: .* load customers by id = ANY\(\$1\)/);
   });
 });

@@ -47,6 +47,22 @@ export function aggregateAdvice(groups: QueryGroup[], o: { minCalls?: number; mi
   return out;
 }
 
+/**
+ * N+1 suspects from pg_stat_statements alone (explain.md §8.3): very many fast calls returning a row
+ * or two, each a lookup of one table by equality. Counters cannot prove the looping — a log can.
+ */
+export function nPlusOneSuspects(groups: QueryGroup[], o: { minCalls?: number } = {}): Recommendation[] {
+  const out: Recommendation[] = [];
+  for (const g of groups) {
+    if (g.source !== 'pg_stat_statements' || g.calls < (o.minCalls ?? 500) || g.meanMs >= 1 || g.rows === undefined || g.rows / g.calls > 2) continue;
+    const shape = queryShape(g.query);
+    const eq = shape?.columns.find((c) => c.role === 'filter' && c.kind === 'eq' && c.withValue);
+    if (!shape || shape.kind !== 'select' || shape.tables.length !== 1 || !eq) continue;
+    out.push({ id: 'n-plus-one-suspect', message: `${g.calls} calls of ${short(g.query)} at ${(g.rows / g.calls).toFixed(1)} rows each: looks like a lookup run once per row of another query (N+1); confirm with a server log (analyze --log, log_min_duration_statement = 0), then load ${shape.tables[0]!.name} by ${eq.column} = ANY($1) or eager-load it` });
+  }
+  return out;
+}
+
 /** Bottlenecks per table, as the seed's report lists them: the table, what is wrong and what to do. */
 export function bottlenecks(health: HealthReport, advice: IndexAdvice[], nPlusOne: NPlusOne[]): Bottleneck[] {
   const out: Bottleneck[] = [];
@@ -79,6 +95,8 @@ export function recommendations(sources: SourceSummary, health: HealthReport, ad
   for (const n of nPlusOne) out.push({ id: 'n-plus-one', message: `${n.executions} executions of ${short(n.query)} in ${n.bursts} burst${n.bursts === 1 ? '' : 's'} after ${short(n.after)}: ${n.fix}` });
   for (const f of health.findings) out.push({ id: f.ruleId, message: f.message, ...(f.fix?.sql ? { sql: f.fix.sql } : {}) });
   out.push(...poolingAdvice(health.connections, sources.database), ...aggregateAdvice(groups));
+  // a burst seen in the logs already says it better
+  out.push(...nPlusOneSuspects(groups).filter((r) => !nPlusOne.some((n) => r.message.includes(short(n.query)))));
   return out;
 }
 
