@@ -6,7 +6,6 @@ import { ConfirmOverlay } from './components/ConfirmOverlay.js';
 import { ConnectionsOverlay } from './components/ConnectionsOverlay.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { MessageLine } from './components/MessageLine.js';
-import { PlaceholderPane } from './components/PlaceholderPane.js';
 import { ResultView } from './components/ResultView.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TabBar } from './components/TabBar.js';
@@ -59,8 +58,7 @@ function Shell() {
   else if (pane === 'checklist') body = <ChecklistPane l={l} />;
   else if (pane === 'wizard') body = <WizardPane l={l} />;
   else if (pane === 'health') body = <HealthPane l={l} />;
-  else if (pane === 'workbench') body = <WorkbenchPane l={l} />;
-  else body = <PlaceholderPane pane={pane} width={l.width} height={l.paneHeight} />;
+  else body = <WorkbenchPane l={l} />;
 
   return (
     <Box flexDirection="column" width={l.width} height={l.height}>

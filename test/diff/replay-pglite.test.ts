@@ -15,7 +15,7 @@ describe('diff replay proof on PGlite: A + upgrade = B, B + downgrade = A', () =
   beforeAll(async () => {
     db = await openEmptyEmbedded();
     conn = db.conn;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => db?.cleanup());
 
   it('the safety check is live: the unsafe spellings the planner avoids are flagged', async () => {

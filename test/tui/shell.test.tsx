@@ -34,7 +34,7 @@ describe('shell', () => {
     await r.press(KEYS.shiftTab, KEYS.shiftTab);
     expect(r.lastFrame()).toContain('F6 explain · F5 run');
     await r.press('\x1b5');
-    expect(r.lastFrame()).toContain('Health — not built yet');
+    expect(r.lastFrame()).toContain('[ ] tabs · r refresh');
     await r.press('1');
     expect(r.lastFrame()).toContain('reading the catalog');
   });
