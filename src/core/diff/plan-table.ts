@@ -26,7 +26,7 @@ export function planTablePart(c: Change, ctx: PlanContext): void {
       if (c.action === 'drop') ctx.add({ phase: PHASE.dropConstraint, sql: `ALTER TABLE ${t} DROP CONSTRAINT ${ident(k.name)};`, lock: exclusive });
       else if (c.action === 'alter') comment(ctx, `CONSTRAINT ${ident(k.name)} ON ${t}`, k.comment);
       else addValidated(ctx, t, exclusive, lock('SHARE UPDATE EXCLUSIVE'), k as Check, constraintSql({ checks: [{ ...(k as Check), validated: true }] }), (k as Check).validated && (k as Check).enforced, 'a CHECK on an existing table is added NOT VALID and validated afterwards, outside the transaction (MS05)');
-      if (c.action === 'add') comment(ctx, `CONSTRAINT ${ident(k.name)} ON ${t}`, k.comment);
+      if (c.action === 'add' && k.comment !== undefined) comment(ctx, `CONSTRAINT ${ident(k.name)} ON ${t}`, k.comment);
       return;
     }
     case 'exclusion': {
@@ -46,14 +46,14 @@ export function planTablePart(c: Change, ctx: PlanContext): void {
         const how = { origin: '', disabled: 'DISABLE', replica: 'ENABLE REPLICA', always: 'ENABLE ALWAYS' }[tr.enabled];
         if (how) ctx.add({ phase: PHASE.trigger, sql: `ALTER TABLE ${t} ${how} TRIGGER ${ident(tr.name)};`, lock: lock('SHARE ROW EXCLUSIVE') });
       }
-      if (c.action !== 'drop') comment(ctx, `TRIGGER ${ident(tr.name)} ON ${t}`, tr.comment);
+      if (c.action === 'alter' || (c.action === 'add' && tr.comment !== undefined)) comment(ctx, `TRIGGER ${ident(tr.name)} ON ${t}`, tr.comment);
       return;
     }
     case 'policy': {
       const p = (c.to ?? c.from)!;
       if (c.action === 'drop') ctx.add({ phase: PHASE.dropTrigger, sql: `DROP POLICY ${ident(p.name)} ON ${t};`, lock: exclusive });
       if (c.action === 'add') ctx.add({ phase: PHASE.policy, sql: renderPolicy(t, p), lock: c.onNewTable ? NEW_OBJECT : exclusive });
-      if (c.action !== 'drop') comment(ctx, `POLICY ${ident(p.name)} ON ${t}`, p.comment);
+      if (c.action === 'alter' || (c.action === 'add' && p.comment !== undefined)) comment(ctx, `POLICY ${ident(p.name)} ON ${t}`, p.comment);
       return;
     }
     default:
