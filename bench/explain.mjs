@@ -63,7 +63,7 @@ big += '\nPlanning Time: 1.000 ms\nExecution Time: 9000.000 ms\n';
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 measure("synthetic JSON plan", json, 15, 50);
 measure("synthetic text plan", big, 5, 500);
-const dir = process.env.TW_PLANS_DIR ?? '/work/shared/data/plans';
+const dir = process.env.TW_PLANS_DIR ?? new URL('../test/fixtures/shared-data/plans/', import.meta.url).pathname;
 if (existsSync(dir)) {
   const biggest = readdirSync(dir).filter((f) => /\.(json|txt)$/.test(f)).sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
   measure(`biggest captured plan (${biggest})`, readFileSync(join(dir, biggest), 'utf8'), 21);

@@ -7,7 +7,7 @@ import { sinceOption } from '../../src/cli/commands/analyze.js';
 import { demoTemplate } from '../helpers/demo.js';
 import { describeServer, scratchDatabase } from '../helpers/server.js';
 
-const LOG = new URL('../../../shared/data/logs/nplus1-stderr.log', import.meta.url).pathname;
+const LOG = new URL('../fixtures/shared-data/logs/nplus1-stderr.log', import.meta.url).pathname;
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let out = '';

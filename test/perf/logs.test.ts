@@ -8,7 +8,7 @@ import { detectFormat, splitCsv } from '../../src/core/perf/log/records.js';
 import { readLog } from '../../src/core/perf/log/read-log.js';
 import type { Execution } from '../../src/core/perf/types.js';
 
-const SHARED = new URL('../../../shared/data/logs/', import.meta.url).pathname;
+const SHARED = new URL('../fixtures/shared-data/logs/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'health-logs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -26,7 +26,7 @@ describeServer('analyze on a server with pg_stat_statements, HypoPG and a real w
     // a plain client like an application's: its own session, extended protocol with parameters
     const app = new pg.Client({ connectionString: scratch.url });
     await app.connect();
-    await app.query('SELECT pg_stat_statements_reset()');
+    await app.query("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0) -- this database only: other test files share the server's counters");
     await runShopWorkload({ query: (sql: string, params?: unknown[]) => app.query(sql, params) } as unknown as Connection);
     await app.end();
     if (from !== undefined) {

@@ -13,7 +13,7 @@ describeServer('Health pane on a server with a real workload', () => {
     scratch = await scratchDatabase('tw_health_tui');
     const admin = await scratch.open({ write: true });
     await admin.exec(`CREATE EXTENSION pg_stat_statements; CREATE EXTENSION hypopg; ${SHOP_SQL}`);
-    await admin.query('SELECT pg_stat_statements_reset()');
+    await admin.query("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0) -- this database only: other test files share the server's counters");
     await runShopWorkload(admin);
     await admin.close();
     conn = await scratch.open();

@@ -3,7 +3,7 @@ import { useDemoApp } from './helpers/demo-app.js';
 import { KEYS, type RenderedApp } from './helpers/render-app.js';
 
 /** The team's shared data (logs, plans) beside the repository. */
-const SHARED = new URL('../../../shared', import.meta.url).pathname.replace(/\/$/, '');
+const LOGS = new URL('../fixtures/shared-data/logs/', import.meta.url).pathname;
 
 // ink-testing-library's stdout is 100 columns wide: wider frames are cut there
 const demo = useDemoApp({ columns: 100, rows: 40 });
@@ -43,7 +43,7 @@ describe('Health pane on the embedded demo database', () => {
     const r = await openHealth();
     await r.press('p');
     await r.waitFor((x) => x.includes('log: ▏'), 'the path field');
-    await r.type('/work/shared/data/logs/nplus1-stderr.log'.replace('/work/shared', SHARED));
+    await r.type(`${LOGS}nplus1-stderr.log`);
     await r.press(KEYS.enter);
     await r.until(() => (r.app.store.get().health.advice?.nPlusOne.length ?? 0) > 0, 'the bursts');
     const f = await r.waitFor((x) => x.includes('N 20× SELECT sku, qty FROM order_'), 'the N+1 row');

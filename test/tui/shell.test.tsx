@@ -60,12 +60,14 @@ describe('shell', () => {
     expect(r.lastFrame()).toContain('Keys —');
   });
 
-  it.skipIf(!MISSING)('says which command was meant for an unknown one, and which are not available yet', async () => {
+  it('says which command was meant for an unknown one, and which are not available yet', async () => {
     r = renderApp();
     await r.press(':');
     await r.type('stauts');
     await r.press(KEYS.enter);
     await r.waitFor((f) => f.includes('did you mean status?'), 'suggestion');
+    // only while the CLI surface names a command that no issue has built yet
+    if (!MISSING) return;
     await r.press(':');
     await r.type(`${MISSING} --some-option x`);
     await r.press(KEYS.enter);
