@@ -66,7 +66,7 @@ function parentHelper(name: string, parentQ: string, parent: Table, refCol: stri
   const ref = JSON.stringify(refCol).slice(1, -1);
   if (values.some((v) => v === undefined)) {
     // the parent needs rows of its own: use one that is there
-    return `def ${name}(session: Session, n: int):\n    key = session.execute(text('SELECT "${ref}" FROM ${qname(schema, table).replace(/'/g, "\\'")} LIMIT 1')).scalar()\n    if key is None:\n        pytest.skip("${parentQ} has no rows to reference")\n    return key`;
+    return `def ${name}(session: Session, n: int):\n    key = session.execute(text('SELECT "${ref}" FROM ${qname(schema, table).replace(/'/g, "\\'")} LIMIT 1')).scalar()\n    if key is None:\n        pytest.fail("${parentQ} has no rows to reference: insert one before running these tests")\n    return key`;
   }
   const insert = cols.length
     ? `INSERT INTO ${qname(schema, table)} (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${values.join(', ')}) RETURNING "${ref}"`
