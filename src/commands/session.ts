@@ -6,6 +6,7 @@ import { closest } from './closest.js';
 import { notAvailableYet, parseOptions, takesPositionals, type Grammar } from './invocation.js';
 import { describe } from './meta-describe.js';
 import { LISTS, runList } from './meta-lists.js';
+import { exportLast, firstTable } from './export-result.js';
 import { errorOutput, textOutput, type Output } from './output.js';
 import { PLANNED_COMMANDS } from './planned.js';
 import { isConnectionLoss, runSql } from './run-sql.js';
@@ -42,6 +43,7 @@ export const BUILTINS: Record<string, string> = {
   write: 'write on|off: allow or refuse changes for later statements',
   connect: 'connect NAME|CONNINFO: switch to a saved connection (or demo) or a URL',
   'save-connection': 'save-connection NAME: save the current server connection (never its password)',
+  export: 'export FILE.csv|.tsv|.json [--force]: write the last result\'s rows to a file (--force replaces it)',
 };
 
 export type LineKind = 'empty' | 'meta' | 'builtin' | 'command' | 'planned' | 'sql' | 'unknown';
@@ -54,6 +56,8 @@ export class CommandSession {
   expanded = false;
   timing = false;
   #writeMode: boolean;
+  /** the last output with rows, for `export` */
+  #last: Output | undefined;
   readonly #o: SessionOptions;
   readonly commands: readonly Command[];
 
@@ -92,10 +96,17 @@ export class CommandSession {
     return 'unknown';
   }
 
+  /** A result shown by other means (the Workbench's F5) becomes what `export` writes. */
+  remember(out: Output): void {
+    if (firstTable(out)) this.#last = out;
+  }
+
   /** Runs one line; never throws (a failure is an Output with `error`). */
   async execute(line: string): Promise<Output & { quit?: boolean }> {
     try {
-      return await this.#execute(line);
+      const out = await this.#execute(line);
+      this.remember(out);
+      return out;
     } catch (err) {
       if (isUserError(err)) return errorOutput(err.message);
       const out = errorOutput(`unexpected error: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
@@ -193,6 +204,8 @@ export class CommandSession {
         await saveConnection(args[0], conninfo, this.#o.env);
         return { blocks: [], status: `saved "${args[0]}" = ${conninfo}; switch to it with connect ${args[0]} or C` };
       }
+      case 'export':
+        return exportLast(this.#last, args);
       case 'connect': {
         if (!args.length) return errorOutput('connect needs a saved connection name or a conninfo, e.g. connect postgres://localhost/shop');
         if (!this.#o.host?.switchConnection) return errorOutput('switching connections is not available here');

@@ -43,6 +43,20 @@ describe('tablewright explain --plan (no database)', () => {
     expect(j.nodes[7].removedRowsTotal).toBe(10000);
     expect(j.insights.find((i: { id: string }) => i.id === 'correlated-subplan')).toMatchObject({ nodeId: 9, severity: 'warn' });
   });
+  it('--stats adds Σ exclusive time by table, node type and index (text), or a "stats" key (JSON only when asked)', async () => {
+    const t = await cli(['explain', '--plan', join(PLANS_DIR, '02-nested-loop-index-loops.txt'), '--stats']);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('Stats (exclusive time, summed)');
+    expect(t.out).toMatch(/^ {2}public\.order_items\s+0\.50 ms\s+53%\s+1$/m);
+    expect(t.out).toMatch(/^ {2}Nested Loop\s+0\.25 ms\s+27%\s+1$/m);
+    const j = JSON.parse((await cli(['explain', '--plan', join(PLANS_DIR, '02-nested-loop-index-loops.txt'), '--stats', '--format', 'json'])).out);
+    expect(j.stats.byIndex).toEqual([
+      { key: 'order_items_order_id_idx', exclusiveMs: 0.501, share: 0.532, nodes: 1 },
+      { key: 'orders_pkey', exclusiveMs: 0.107, share: 0.114, nodes: 1 },
+    ]);
+    expect(JSON.parse((await cli(['explain', '--plan', join(PLANS_DIR, '02-nested-loop-index-loops.txt'), '--format', 'json'])).out).stats).toBeUndefined();
+  });
+
   it('bad input: one line naming the problem and the fix, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'explain-cli-'));
     writeFileSync(join(dir, 'bad.json'), '[{"Plan": {"Node Type": "Seq Scan",}}]');

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildTree, INSIGHT_IDS, planInsights, type Insight } from '../../src/core/explain/index.js';
+import { buildTree, INSIGHT_IDS, parsePlan, planInsights, type Insight } from '../../src/core/explain/index.js';
 import type { RawNode, RawPlan } from '../../src/core/explain/types.js';
 import { plan } from './helpers.js';
 
@@ -57,6 +58,18 @@ describe('insights on the captured plans', () => {
     expect(t8.action).toContain('2000 calls');
     expect(ids(planInsights(plan('02-nested-loop-index-loops')))).not.toContain('trigger-time');
   });
+  it('captured PG15 parallel plans: uneven workers get worker-skew where the skew starts (the scan), even ones do not', () => {
+    for (const ext of ['json', 'txt'] as const) {
+      const skewed = parsePlan(readFileSync(new URL(`../fixtures/explain/parallel-worker-skew.${ext}`, import.meta.url), 'utf8'));
+      const found = planInsights(skewed).filter((i) => i.id === 'worker-skew');
+      expect(found, ext).toHaveLength(1);
+      expect(skewed.nodes[found[0]!.nodeId! - 1]!.label).toBe('Parallel Seq Scan on events');
+      expect(found[0]!.message).toMatch(/uneven workers by rows, worker 0 [\d.,k]+ rows vs worker 1 [\d.,k]+ rows \(\d\.\d×\); the leader did/);
+      const even = parsePlan(readFileSync(new URL(`../fixtures/explain/parallel-workers-even.${ext}`, import.meta.url), 'utf8'));
+      expect(ids(planInsights(even)), ext).not.toContain('worker-skew');
+    }
+  });
+
   it('09: hash aggregate spill; 10: lossy bitmap; 11: many loops; 12: cost-only hot node without ANALYZE', () => {
     expect(of(planInsights(plan('09-hashagg-spill')), 'hashagg-spill')!.message).toContain('161 batches');
     expect(of(planInsights(plan('10-bitmap-lossy')), 'lossy-bitmap')!.message).toContain('3,609 heap blocks');

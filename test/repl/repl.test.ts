@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -45,6 +45,21 @@ async function repl(input: string): Promise<{ code: number; out: string; err: st
 }
 
 describe('tablewright repl on a pipe', () => {
+  it('export writes the last result to a file, and never replaces one without --force', async () => {
+    const file = join(configDir, 'countries.tsv');
+    const first = await repl(`export ${file}\nselect code, name from countries order by code limit 2;\nexport ${file}\nexport ${file}\nexport ${join(configDir, 'x.txt')}\n`);
+    expect(first.err).toContain('nothing to export yet: run a query first');
+    expect(first.out).toContain(`wrote 2 rows as TSV to ${file}`);
+    expect(first.err).toContain(`${file} already exists; add --force to replace it`);
+    expect(first.err).toContain('cannot tell the format of');
+    const rows = readFileSync(file, 'utf8').split('\n');
+    expect(rows[0]).toBe('code\tname');
+    expect(rows).toHaveLength(4);
+    const again = await repl(`select 'a\tb' as v;\nexport ${file} --force\n`);
+    expect(again.err).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe('v\na\\tb\n');
+  });
+
   it('runs meta-commands and SQL spanning lines, psql style', async () => {
     const r = await repl('\\dt\nselect code, name\n  from countries\n  order by code\n  limit 2;\n');
     expect(r.err).toBe('');

@@ -137,12 +137,16 @@ describe('Browser on the demo database', () => {
     expect(f).toMatch(/n\s+│ label/);
     expect(lastLine(f)).toContain('200 rows');
     expect(f).toMatch(/│ 1\s+│ row 1\s/);
+    // the cursor moves first; the view follows it once it reaches the bottom edge
     await r.press('j', 'j', 'j');
+    expect(r.lastFrame()).toContain('row 4 of 200');
+    expect(r.lastFrame()).toMatch(/│ 1\s+│ row 1\s/);
+    await r.press(KEYS.pageDown, KEYS.pageDown);
     f = r.lastFrame();
     expect(f).not.toMatch(/│ 1\s+│ row 1\s/);
-    expect(f).toMatch(/│ 2\s+│ row 2\s/);
     await r.press('G');
     expect(r.lastFrame()).toMatch(/│ 200\s+│ row 200/);
+    expect(r.lastFrame()).toContain('row 200 of 200');
     await r.press(KEYS.esc);
     expect(r.lastFrame()).not.toContain('Result');
     await r.press('o');

@@ -137,4 +137,28 @@ describe('Workbench with a huge plan', () => {
     expect(r.app.store.get().workbench.node).toBe(5000);
     expect(f).not.toContain('Seq Scan on t1 ');
   });
+
+  it('t cycles tree → stats → raw JSON; the node detail has the per-worker table; y copies the plan JSON', async () => {
+    const { parsePlan, planInsights } = await import('../../src/core/explain/index.js');
+    const tree = parsePlan(readFileSync(new URL('../fixtures/explain/parallel-worker-skew.json', import.meta.url), 'utf8'));
+    const r = await openWorkbench();
+    await r.press(KEYS.esc);
+    r.app.store.set((s) => ({ workbench: { ...s.workbench, plan: { sql: 'select', mode: 'analyzed', tree, insights: planInsights(tree), notes: [] }, focus: 'plan', node: 5 } }));
+    let f = await r.waitFor((x) => x.includes('workers · uneven by rows'), 'the worker table of the scan');
+    expect(f).toMatch(/worker\s+rows\s+time ms\s+loops/);
+    expect(f).toContain('worker-skew: Parallel Seq Scan on events');
+    await r.press('t');
+    f = await r.waitFor((x) => x.includes('Stats: Σ exclusive time'), 'the stats view');
+    if (process.env.TW_SHOW_FRAME) console.log(f);
+    expect(f).toMatch(/table\s+Σ excl\s+share\s+nodes/);
+    expect(f).toMatch(/public\.events\s+[\d.]+ ms\s+\d+%\s+1/);
+    expect(f).toContain('Parallel Seq Scan');
+    await r.press('t');
+    f = await r.waitFor((x) => x.includes('Raw JSON at node 5'), 'the raw view');
+    expect(f).toContain('"Node Type": "Seq Scan"');
+    await r.press('y');
+    expect(r.terminalWrites.at(-1)).toContain(Buffer.from(JSON.stringify([tree.raw], null, 2)).toString('base64'));
+    await r.press('t');
+    await r.waitFor((x) => x.includes('excl ms'), 'the tree again');
+  });
 });

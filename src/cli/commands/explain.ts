@@ -11,6 +11,7 @@ interface Input {
   whatIf?: boolean;
   hypo?: string[];
   timeoutMs?: number;
+  stats?: boolean;
 }
 
 /** `explain analyze select …` typed at the prompt: EXPLAIN's own option words are implied already. */
@@ -56,9 +57,11 @@ async function explain(ctx: CommandContext, i: Input): Promise<number> {
   }
   const insights = x.rankInsights([...x.planInsights(tree), ...live]);
   if (i.format === 'json') {
-    ctx.out(JSON.stringify(x.planJson(tree, insights, { notes: [...tree.notes, ...notes], ...(whatIf ? { whatIf: x.whatIfJson(whatIf) } : {}) }), null, 2) + '\n');
+    // "stats" only when asked: scripts reading the documented shape see no new key
+    const stats = i.stats ? { stats: x.statsJson(x.planStats(tree)) } : {};
+    ctx.out(JSON.stringify(x.planJson(tree, insights, { notes: [...tree.notes, ...notes], ...(whatIf ? { whatIf: x.whatIfJson(whatIf) } : {}), ...stats }), null, 2) + '\n');
   } else {
-    ctx.out(x.renderPlanText(tree, insights, notes) + (whatIf ? x.whatIfText(whatIf) : ''));
+    ctx.out(x.renderPlanText(tree, insights, notes) + (i.stats ? x.renderStatsText(x.planStats(tree)) : '') + (whatIf ? x.whatIfText(whatIf) : ''));
   }
   return 0;
 }
@@ -66,7 +69,7 @@ async function explain(ctx: CommandContext, i: Input): Promise<number> {
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'EXPLAIN ANALYZE safely (read-only, writes rolled back): plan tree with exclusive times, ranked insights, what-if indexes',
-  usage: 'tablewright explain [SQL | --file Q.sql | --plan PLAN.json|PLAN.txt] [--no-analyze] [--analyze-writes] [--what-if] [--hypo "CREATE INDEX ..."]… [--format text|json]',
+  usage: 'tablewright explain [SQL | --file Q.sql | --plan PLAN.json|PLAN.txt] [--no-analyze] [--analyze-writes] [--what-if] [--hypo "CREATE INDEX ..."]… [--stats] [--format text|json]',
   options: {
     file: { type: 'string', short: 'f' },
     plan: { type: 'string' },
@@ -75,6 +78,7 @@ export const explainCommand: Command = {
     'what-if': { type: 'boolean' },
     hypo: { type: 'string', multiple: true },
     format: { type: 'string' },
+    stats: { type: 'boolean' },
   },
   connects: true,
   async run(ctx) {
@@ -94,7 +98,7 @@ export const explainCommand: Command = {
     };
     if (v.plan) {
       if (v['what-if'] || v.hypo) throw new UserError('--what-if needs a statement to re-plan, not a saved plan; give SQL or --file');
-      return explain(ctx, { plan: read(v.plan as string, 'the plan file'), planPath: v.plan as string, format });
+      return explain(ctx, { plan: read(v.plan as string, 'the plan file'), planPath: v.plan as string, format, stats: !!v.stats });
     }
     return explain(ctx, {
       sql: v.file ? read(v.file as string, 'the SQL file') : withoutExplainOptions(ctx.positionals.join(' ')),
@@ -104,6 +108,7 @@ export const explainCommand: Command = {
       whatIf: !!v['what-if'],
       hypo: (v.hypo as string[] | undefined) ?? [],
       timeoutMs: v['statement-timeout'] !== undefined ? Number(v['statement-timeout']) : undefined,
+      stats: !!v.stats,
     });
   },
 };

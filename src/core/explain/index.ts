@@ -10,3 +10,6 @@ export { fmtMs, fmtCount } from './format.js';
 export { whatIfText, whatIfJson } from './render-what-if.js';
 export { loadSnippets, SNIPPETS_DIR, type Snippet } from './snippets.js';
 export { staleStatsInsights } from './stale-stats.js';
+export { planStats, statsLines, renderStatsText, statsJson, type PlanStats, type StatRow } from './plan-stats.js';
+export { rawPlanLines, type RawLines } from './raw-lines.js';
+export { nodeWorkers, workerSkew, type WorkerStat } from './workers.js';

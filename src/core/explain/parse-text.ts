@@ -101,7 +101,7 @@ export function parseTextPlan(text: string, source = 'the plan'): RawPlan {
     // the root's details are indented; a line at column 0 after the root belongs to the statement
     const owner = col > 0 ? stack.at(-1) : undefined;
     if (owner) {
-      const worker = /^Worker (\d+):\s*(.*)$/.exec(body);
+      const worker = body.startsWith('Worker ') ? /^Worker (\d+):\s*(.*)$/.exec(body) : null;
       if (worker) {
         const w: Record<string, unknown> = { 'Worker Number': Number(worker[1]) };
         if (worker[2]) parseWorkerHead(w, worker[2]);

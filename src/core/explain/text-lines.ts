@@ -4,7 +4,8 @@
  * Returns the plan's own lines with their indentation intact.
  */
 export function cleanPlanText(text: string): string[] {
-  let lines = text.replace(/\r\n?/g, '\n').replace(/↵/g, '').split('\n').map((l) => l.replace(/\t/g, '    '));
+  let lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).replace(/↵/g, '').split('\n');
+  if (text.includes('\t')) lines = lines.map((l) => l.replace(/\t/g, '    '));
   // cheap tests first: plan lines can be megabytes long
   lines = lines.filter((l) => !(/[-─═]{3}/.test(l.slice(0, 8)) && /^\s*[+\-─═╔╗╚╝├┤┌┐└┘┼╠╣╪]*[-─═]{3,}[+\-─═╔╗╚╝├┤┌┐└┘┼╠╣╪]*\s*$/.test(l)));
   lines = lines.filter((l) => !(l.length < 200 && ((l.includes('QUERY PLAN') && /^\s*[|│║]?\s*QUERY PLAN\s*[|│║]?\s*$/.test(l)) || (l.trimStart().startsWith('(') && /^\s*\(\d+ [^\s)]+\)\s*$/.test(l)))));
@@ -18,20 +19,21 @@ export function cleanPlanText(text: string): string[] {
     return t.endsWith('+') && /\s/.test(t.charAt(t.length - 2)) ? t.slice(0, -1).trimEnd() : t;
   });
   lines = lines.filter((l) => l.trim());
-  const indent = Math.min(...lines.map((l) => l.length - l.trimStart().length));
+  // a loop, not Math.min(...): a spread of 10⁵ lines overflows the stack
+  let indent = Infinity;
+  for (const l of lines) indent = Math.min(indent, l.length - l.trimStart().length);
   if (Number.isFinite(indent) && indent > 0) lines = lines.map((l) => l.slice(indent));
   return rejoinWrapped(lines);
 }
 
-function balance(s: string): number {
-  let b = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 40) b++;
-    else if (c === 41) b--;
-  }
-  return b;
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }
+
+// indexOf is a native scan: a char-by-char loop over megabyte Output lines cost more than the parse
+const balance = (s: string): number => count(s, '(') - count(s, ')');
 
 /** Terminals and mail clients hard-wrap long lines: a line with open parentheses continues. */
 function rejoinWrapped(lines: string[]): string[] {

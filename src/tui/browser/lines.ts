@@ -5,6 +5,8 @@ export interface Seg {
   text: string;
   tone?: ThemeToken;
   bold?: boolean;
+  /** reverse video: a cursor cell, visible in the no-colour theme too */
+  inverse?: boolean;
 }
 export type Line = Seg[];
 

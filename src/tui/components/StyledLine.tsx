@@ -8,7 +8,7 @@ export const StyledLine = memo(function StyledLine({ line, width, offset = 0, in
   const theme = useTheme();
   let skip = offset;
   let room = width;
-  const parts: { text: string; color?: string; bold?: boolean }[] = [];
+  const parts: { text: string; color?: string; bold?: boolean; inverse?: boolean }[] = [];
   for (const s of line) {
     if (s.text.includes('\x1b')) {
       // pre-coloured text (highlighted SQL): Ink truncates ANSI strings itself, slicing would break escapes
@@ -26,11 +26,11 @@ export const StyledLine = memo(function StyledLine({ line, width, offset = 0, in
     if (room <= 0) break;
     if (chars.length > room) chars = chars.slice(0, room);
     room -= chars.length;
-    if (chars.length) parts.push({ text: chars.join(''), color: theme.mono ? undefined : colorOf(theme, s.tone), bold: s.bold });
+    if (chars.length) parts.push({ text: chars.join(''), color: theme.mono ? undefined : colorOf(theme, s.tone), bold: s.bold, inverse: s.inverse });
   }
   return (
     <Text wrap="truncate" inverse={inverse}>
-      {parts.length ? parts.map((p, i) => <Text key={i} color={p.color} bold={p.bold}>{p.text}</Text>) : ' '}
+      {parts.length ? parts.map((p, i) => <Text key={i} color={p.color} bold={p.bold} inverse={p.inverse}>{p.text}</Text>) : ' '}
       {inverse && room > 0 ? ' '.repeat(room) : ''}
     </Text>
   );

@@ -119,6 +119,10 @@ function run(app: AppController, id: string): boolean {
     case 'result.close': app.store.set({ resultOpen: false }); return true;
     case 'result.left': app.scrollResult(0, -8); return true;
     case 'result.right': app.scrollResult(0, 8); return true;
+    case 'result.copyCell': app.results.copy('cell'); return true;
+    case 'result.copyCsv': app.results.copy('csv'); return true;
+    case 'result.copyJson': app.results.copy('json'); return true;
+    case 'result.export': app.results.startExport(); return true;
     case 'nav.down': inResult ? app.scrollResult(1) : checklist ? app.checklist.move(1) : app.browser.move(1); return true;
     case 'nav.up': inResult ? app.scrollResult(-1) : checklist ? app.checklist.move(-1) : app.browser.move(-1); return true;
     case 'nav.pageDown': inResult ? app.scrollResult(page) : checklist ? app.checklist.page(1) : app.browser.page(1); return true;

@@ -76,9 +76,10 @@ export const DEFAULT_KEYMAP: readonly CommandSpec[] = [
   { id: 'workbench.open', scope: 'workbench', keys: ['enter'], help: 'insight: jump to its node · node: fold/unfold' },
   { id: 'workbench.collapse', scope: 'workbench', keys: ['left', 'h'], help: 'fold the subtree (InitPlan, SubPlan, CTE…)' },
   { id: 'workbench.expand', scope: 'workbench', keys: ['right', 'l'], help: 'unfold the subtree' },
+  { id: 'workbench.view', scope: 'workbench', keys: ['t'], help: 'plan view: tree, stats (Σ time by table, node type, index), raw JSON' },
   { id: 'workbench.metric', scope: 'workbench', keys: ['b'], help: 'bar metric: time, rows, cost, buffers, estimate' },
   { id: 'workbench.tryIt', scope: 'workbench', keys: ['w'], help: 'try the insight: what-if index or SET LOCAL re-run, then before/after' },
-  { id: 'workbench.copy', scope: 'workbench', keys: ['y'], help: 'copy the CREATE INDEX / SQL of the insight (OSC 52)' },
+  { id: 'workbench.copy', scope: 'workbench', keys: ['y'], help: 'copy the CREATE INDEX / SQL of the insight; in the raw view the plan JSON (OSC 52)' },
   { id: 'workbench.closeCompare', scope: 'workbench', keys: ['esc'], help: 'close the before/after comparison' },
   { id: 'workbench.snippets', scope: 'workbench', keys: ['s'], help: 'pick a snippet' },
 
@@ -120,8 +121,12 @@ export const DEFAULT_KEYMAP: readonly CommandSpec[] = [
   { id: 'diff.close', scope: 'diff', keys: ['esc', 'q'], help: 'close the Diff view' },
 
   { id: 'result.close', scope: 'result', keys: ['esc', 'q'], help: 'close the result' },
-  { id: 'result.left', scope: 'result', keys: ['h', 'left'], help: 'scroll left' },
-  { id: 'result.right', scope: 'result', keys: ['l', 'right'], help: 'scroll right' },
+  { id: 'result.left', scope: 'result', keys: ['h', 'left'], help: 'previous column (text: scroll left)' },
+  { id: 'result.right', scope: 'result', keys: ['l', 'right'], help: 'next column (text: scroll right)' },
+  { id: 'result.copyCell', scope: 'result', keys: ['y'], help: 'copy the cell (OSC 52)' },
+  { id: 'result.copyCsv', scope: 'result', keys: ['Y'], help: 'copy the row as CSV with its header (OSC 52)' },
+  { id: 'result.copyJson', scope: 'result', keys: ['J'], help: 'copy the row as a JSON object (OSC 52)' },
+  { id: 'result.export', scope: 'result', keys: ['E'], help: 'export the rows to a file: :export FILE.csv|.tsv|.json' },
 
   { id: 'prompt.submit', scope: 'prompt', keys: ['enter', 'ctrl+j'], help: 'run the line' },
   { id: 'prompt.cancel', scope: 'prompt', keys: ['esc'], help: 'close the command line (the text is kept)' },

@@ -10,6 +10,7 @@ import type { Layout } from '../layout.js';
 import { colorOf, useTheme } from '../theme/ThemeContext.js';
 import { compareLines } from '../workbench/compare-lines.js';
 import { nodeDetail, PLAN_HEADER, planLines, visibleNodes } from '../workbench/plan-view.js';
+import { rawViewWindow, statsViewLines } from '../workbench/plan-alt-views.js';
 
 const SEV_TONE = { crit: 'danger', high: 'danger', warn: 'warn', info: 'accent' } as const;
 
@@ -54,8 +55,13 @@ export function WorkbenchPane({ l }: { l: Layout }) {
     left = [
       [seg(headerLine(plan.tree), 'title', true)],
       [seg(banner, plan.mode === 'analyzed-rolled-back' ? 'warn' : 'muted', true), seg(`${plan.notes.length ? ` · ${plan.notes[0]}` : ''}${plan.tree.overheadMs !== undefined ? ` · overhead ${fmtMs(plan.tree.overheadMs)}` : ''} · bar: ${w.metric}`, 'muted')],
-      [seg(PLAN_HEADER, 'muted')],
+      [seg(w.view === 'tree' ? PLAN_HEADER : w.view === 'stats' ? `Stats: Σ exclusive ${plan.tree.analyzed ? 'time' : 'cost'} (t: raw JSON)` : `Raw JSON at node ${w.node} (j/k follow the node, y copies the plan, t: tree)`, 'muted')],
     ];
+  }
+  let body: Line[] = [];
+  if (plan && w.snippets === null && !w.error) {
+    if (w.view === 'stats') body = statsViewLines(plan.tree).slice(0, planRows);
+    else if (w.view === 'raw') body = rawViewWindow(plan.tree, w.node, planRows);
   }
 
   let right: Line[] = [];
@@ -87,10 +93,11 @@ export function WorkbenchPane({ l }: { l: Layout }) {
       <Box flexDirection="row" width={l.width} height={lower}>
         <Box flexDirection="column" width={leftWidth} height={lower} borderStyle="round" borderColor={focusColor(w.focus === 'plan')} paddingX={1}>
           {left.map((line, i) => <StyledLine key={`h${i}`} line={line} width={leftWidth - 4} />)}
-          {plan && w.snippets === null && !w.error ? lines.slice(start, start + planRows).map((line, i) => <StyledLine key={start + i} line={line} width={leftWidth - 4} inverse={start + i === cursor && w.focus === 'plan'} />) : null}
+          {body.map((line, i) => <StyledLine key={`b${i}`} line={line} width={leftWidth - 4} />)}
+          {plan && w.snippets === null && !w.error && w.view === 'tree' ? lines.slice(start, start + planRows).map((line, i) => <StyledLine key={start + i} line={line} width={leftWidth - 4} inverse={start + i === cursor && w.focus === 'plan'} />) : null}
         </Box>
         <Box flexDirection="column" width={rightWidth} height={lower} borderStyle="round" borderColor={focusColor(w.focus === 'insights')} paddingX={1}>
-          {plan ? <Text wrap="truncate" color={colorOf(theme, 'muted')}>v plan/insights · Enter jump/fold · w try it · y copy · b bar · i edit</Text> : null}
+          {plan ? <Text wrap="truncate" color={colorOf(theme, 'muted')}>v plan/insights · Enter jump/fold · w try it · y copy · b bar · t view · i edit</Text> : null}
           {right.slice(0, lower - 3).map((line, i) => <StyledLine key={i} line={line} width={rightWidth - 4} />)}
         </Box>
       </Box>

@@ -1,52 +1,83 @@
 import type { Output, TableBlock } from '../../commands/output.js';
 import { blank, seg, type Line } from '../browser/lines.js';
+import type { ThemeToken } from '../theme/theme.js';
 
 // wide enough for most values; h/l scroll to the rest. A lone column (EXPLAIN, a JSON blob) is not cut.
 const MAX_CELL = 120;
 const MAX_SINGLE = 2000;
+const SEP = ' │ ';
 const show = (c: string | null) => (c === null ? '∅' : c.replace(/\n/g, '↵'));
 const cut = (s: string, w: number) => ([...s].length > w ? [...s].slice(0, w - 1).join('') + '…' : s);
 
-let memo: { o: Output; lines: Line[] } | undefined;
-
-/** An Output as grid lines (cells capped in width); the view windows them both ways. */
-export function resultLines(o: Output): Line[] {
-  if (memo?.o === o) return memo.lines;
-  const lines: Line[] = [];
-  for (const b of o.blocks) {
-    if (lines.length) lines.push(blank);
-    if (b.kind === 'text') lines.push(...b.text.split('\n').map((l) => [seg(l)]));
-    else lines.push(...(o.expanded ? records(b) : table(b)));
-  }
-  memo = { o, lines };
-  return lines;
+/** A place the cursor can stand: one data row of a table block (or, in \x mode, one field of a record). */
+export interface GridStop {
+  block: number;
+  row: number;
+  /** the line it is drawn on */
+  line: number;
+  /** set in \x mode, where each field has its own line */
+  col?: number;
 }
 
-function table(b: TableBlock): Line[] {
+export interface ResultGrid {
+  lines: Line[];
+  stops: GridStop[];
+  /** per block index: where each column starts and how wide it is, in characters */
+  cols: Map<number, { x: number; w: number }[]>;
+}
+
+let memo: { o: Output; grid: ResultGrid } | undefined;
+
+/** An Output as grid lines (cells capped in width) and the cursor stops on them; the view windows both ways. */
+export function resultGrid(o: Output): ResultGrid {
+  if (memo?.o === o) return memo.grid;
+  const g: ResultGrid = { lines: [], stops: [], cols: new Map() };
+  o.blocks.forEach((b, i) => {
+    if (g.lines.length) g.lines.push(blank);
+    if (b.kind === 'text') g.lines.push(...b.text.split('\n').map((l) => [seg(l)]));
+    else if (o.expanded) records(b, i, g);
+    else table(b, i, g);
+  });
+  memo = { o, grid: g };
+  return g;
+}
+
+export const resultLines = (o: Output): Line[] => resultGrid(o).lines;
+
+function table(b: TableBlock, block: number, g: ResultGrid): void {
   const cap = b.columns.length === 1 ? MAX_SINGLE : MAX_CELL;
   const widths = b.columns.map((c, i) => Math.min(cap, Math.max([...c].length, ...b.rows.map((r) => [...show(r[i] ?? null)].length))));
-  const out: Line[] = [];
-  if (b.title) out.push([seg(b.title, 'title', true)]);
-  out.push(b.columns.map((c, i) => seg(`${cut(c, widths[i]!).padEnd(widths[i]!)}${i < b.columns.length - 1 ? ' │ ' : ''}`, 'accent', true)));
-  out.push([seg(widths.map((w) => '─'.repeat(w)).join('─┼─'), 'muted')]);
-  for (const r of b.rows) {
-    out.push(b.columns.map((_, i) => {
-      const v = r[i] ?? null;
-      return seg(`${cut(show(v), widths[i]!).padEnd(widths[i]!)}${i < b.columns.length - 1 ? ' │ ' : ''}`, v === null ? 'muted' : undefined);
-    }));
-  }
-  for (const f of b.footer ?? []) out.push([seg(f, 'muted')]);
-  return out;
+  let x = 0;
+  g.cols.set(block, widths.map((w) => ({ x: (x += w + SEP.length) - w - SEP.length, w })));
+  const last = b.columns.length - 1;
+  if (b.title) g.lines.push([seg(b.title, 'title', true)]);
+  // a cell and its separator are separate segments so the cursor can mark just the cell
+  const cells = (text: (i: number) => string, tone: (i: number) => ThemeToken | undefined, bold?: boolean): Line =>
+    widths.flatMap((w, i) => [seg(cut(text(i), w).padEnd(w), tone(i), bold), ...(i < last ? [seg(SEP, 'muted')] : [])]);
+  g.lines.push(cells((i) => b.columns[i]!, () => 'accent', true));
+  g.lines.push([seg(widths.map((w) => '─'.repeat(w)).join('─┼─'), 'muted')]);
+  b.rows.forEach((r, row) => {
+    g.stops.push({ block, row, line: g.lines.length });
+    g.lines.push(cells((i) => show(r[i] ?? null), (i) => ((r[i] ?? null) === null ? 'muted' : undefined)));
+  });
+  for (const f of b.footer ?? []) g.lines.push([seg(f, 'muted')]);
 }
 
-function records(b: TableBlock): Line[] {
+function records(b: TableBlock, block: number, g: ResultGrid): void {
   const w = Math.max(0, ...b.columns.map((c) => [...c].length));
-  const out: Line[] = [];
-  if (b.title) out.push([seg(b.title, 'title', true)]);
-  b.rows.forEach((r, n) => {
-    out.push([seg(`-[ RECORD ${n + 1} ]`, 'muted')]);
-    b.columns.forEach((c, i) => out.push([seg(c.padEnd(w), 'accent'), seg(' │ ', 'muted'), seg(show(r[i] ?? null))]));
+  if (b.title) g.lines.push([seg(b.title, 'title', true)]);
+  b.rows.forEach((r, row) => {
+    g.lines.push([seg(`-[ RECORD ${row + 1} ]`, 'muted')]);
+    b.columns.forEach((c, col) => {
+      g.stops.push({ block, row, col, line: g.lines.length });
+      g.lines.push([seg(c.padEnd(w), 'accent'), seg(SEP, 'muted'), seg(show(r[col] ?? null))]);
+    });
   });
-  for (const f of b.footer ?? []) out.push([seg(f, 'muted')]);
-  return out;
+  for (const f of b.footer ?? []) g.lines.push([seg(f, 'muted')]);
+}
+
+/** The cursor line with its cell marked (inverse, so it shows in the no-colour theme too). */
+export function markCell(line: Line, stop: GridStop, col: number): Line {
+  const at = stop.col !== undefined ? 2 : Math.min(col, (line.length - 1) / 2) * 2;
+  return line.map((s, i) => (i === at ? { ...s, inverse: true } : s));
 }

@@ -11,7 +11,7 @@ import { initialState, PANES, type AppState, type PaneId } from './app-state.js'
 import { BrowserActions } from './browser-actions.js';
 import { ConnectionController } from './connection-controller.js';
 import { ObjectActions } from './object-actions.js';
-import { resultLines } from '../result/result-lines.js';
+import { newResult, ResultActions } from '../result/result-actions.js';
 import type { EarlyStart } from './early-open.js';
 import { PromptActions } from './prompt-actions.js';
 import { Store } from './store.js';
@@ -58,6 +58,7 @@ export class AppController {
   readonly workbench: WorkbenchActions;
   readonly health: HealthActions;
   readonly diff: DiffActions;
+  readonly results: ResultActions;
   readonly services: AppServices;
   size: Size = { columns: 80, rows: 24 };
 
@@ -101,7 +102,10 @@ export class AppController {
       writeMode: () => this.session.writeMode,
       confirm: (q) => this.confirm(q),
       message: (text, tone) => this.message(text, tone),
-      showResult: (title, output) => this.store.set({ result: { title, output, scrollX: 0, scrollY: 0 }, resultOpen: true }),
+      showResult: (title, output) => {
+        this.session.remember(output);
+        this.store.set({ result: newResult(title, output), resultOpen: true });
+      },
       writeTerminal: (s) => services.writeTerminal(s),
       editText: (text, name) => services.editText(text, name),
       keymap: services.keymap,
@@ -134,10 +138,17 @@ export class AppController {
       conn: () => this.connection.conn,
       resolveSpec: (spec) => services.resolveSpec(spec),
       message: (text, tone) => this.message(text, tone),
-      showText: (title, text) => this.store.set({ result: { title, output: textOutput(text), scrollX: 0, scrollY: 0 }, resultOpen: true }),
+      showText: (title, text) => this.store.set({ result: newResult(title, textOutput(text)), resultOpen: true }),
       grammar: services.grammar,
       keymap: services.keymap,
       cwd: () => process.cwd(),
+    });
+    this.results = new ResultActions(this.store, {
+      layout: () => this.layout,
+      message: (text, tone) => this.message(text, tone),
+      writeTerminal: (s) => services.writeTerminal(s),
+      env: services.env,
+      openPrompt: (initial) => this.prompt.open(initial),
     });
     if (services.keymap.problems.length) this.store.set({ message: { text: services.keymap.problems.join('; '), tone: 'warn' } });
   }
@@ -207,23 +218,16 @@ export class AppController {
     this.store.set((s) => ({ prompt: { ...s.prompt, busy: false } }));
     if (out.quit) return;
     if (out.connectionLost) this.connection.markLost(new Error(out.error ?? 'connection lost'));
-    if (out.blocks.length) this.store.set({ result: { title: line, output: { ...out, expanded: out.expanded ?? this.session.expanded }, scrollX: 0, scrollY: 0 }, resultOpen: true });
+    if (out.blocks.length) this.store.set({ result: newResult(line, { ...out, expanded: out.expanded ?? this.session.expanded }), resultOpen: true });
     if (out.error) this.store.set({ message: { text: out.error, tone: 'error', at: out.errorAt } });
     else this.message(out.status ?? 'done', 'ok');
     // DDL typed at the prompt (or a new-table it applied) changes what the Browser should show
     if (!out.error && (/^\s*(create|alter|drop|comment)\b/i.test(line) || /^\s*new-table\b.*\s--apply\b/.test(line))) void this.connection.refresh();
   }
 
-  /** Scrolls the result view, kept within its content so the way back is never longer than the way out. */
+  /** Moves the result grid's cursor (or scrolls a text result), kept within its content. */
   scrollResult(dy: number, dx = 0): void {
-    const r = this.store.get().result;
-    if (!r) return;
-    const lines = resultLines(r.output);
-    const view = this.layout.resultRows;
-    const widest = lines.reduce((m, l) => Math.max(m, l.reduce((n, seg) => n + [...seg.text].length, 0)), 0);
-    const scrollY = Math.max(0, Math.min(Math.max(0, lines.length - view), r.scrollY + dy));
-    const scrollX = Math.max(0, Math.min(Math.max(0, widest - (this.layout.width - 4)), r.scrollX + dx));
-    this.store.set({ result: { ...r, scrollY, scrollX } });
+    this.results.move(dy, dx);
   }
 
   confirm(question: string): Promise<boolean> {

@@ -38,6 +38,9 @@ export interface ResultState {
   output: Output;
   scrollY: number;
   scrollX: number;
+  /** the grid cursor: index into the data rows (resultGrid().stops) and the column */
+  row: number;
+  col: number;
 }
 
 export interface Job {

@@ -1,4 +1,4 @@
-import { bar, estText, fmtCount, fmtMs, type PlanNode, type PlanTree } from '../../core/explain/index.js';
+import { bar, estText, fmtCount, fmtMs, nodeWorkers, workerSkew, type PlanNode, type PlanTree } from '../../core/explain/index.js';
 import { nodeBadges, sectionLabel } from '../../core/explain/badges.js';
 import { num0 } from '../../core/explain/format.js';
 import { treePrefixes } from '../../core/explain/render-text.js';
@@ -83,5 +83,21 @@ export function nodeDetail(n: PlanNode, t: PlanTree): Line[] {
     const v = r[k];
     if (v !== undefined) kv(k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v));
   }
+  out.push(...workerTable(n));
+  return out;
+}
+
+/** Per-worker rows and time of a parallel node (VERBOSE), with the leader's share of the rows. */
+function workerTable(n: PlanNode): Line[] {
+  const ws = nodeWorkers(n);
+  if (!ws.length) return [];
+  const skew = workerSkew(n);
+  const out: Line[] = [[seg(`workers${skew ? ` · uneven by ${skew.by}` : ''}`, skew ? 'warn' : 'muted', true)], [seg('  worker      rows    time ms  loops  hit/read', 'muted')]];
+  for (const w of ws) {
+    const hot = skew && (w === skew.high || w === skew.low);
+    out.push([seg(`  ${String(w.worker).padStart(6)} ${fmtCount(w.rows).padStart(9)} ${(w.timeMs === undefined ? '—' : w.timeMs.toFixed(1)).padStart(10)} ${String(w.loops).padStart(6)}  ${fmtCount(w.sharedHit ?? 0)}/${fmtCount(w.sharedRead ?? 0)}`, hot ? 'warn' : undefined)]);
+  }
+  const leader = Math.max(0, n.actualRowsTotal - ws.reduce((a, w) => a + w.rows, 0));
+  out.push([seg(`  leader ${fmtCount(leader).padStart(9)}`, 'muted')]);
   return out;
 }

@@ -10,11 +10,11 @@ import type { Key } from '../keys/key.js';
 import type { Keymap } from '../keys/resolve-keymap.js';
 import type { AppState } from '../state/app-state.js';
 import type { Store } from '../state/store.js';
-import { osc52 } from '../terminal/clipboard.js';
+import { osc52, OSC52_MAX_BYTES } from '../terminal/clipboard.js';
 import { backspace, bufferText, deleteForward, fromText, insert, move } from './editor.js';
 import { WorkbenchHistory } from './history.js';
 import { visibleNodes } from './plan-view.js';
-import { BAR_METRICS, type WorkbenchState } from './workbench-state.js';
+import { BAR_METRICS, PLAN_VIEWS, type WorkbenchState } from './workbench-state.js';
 
 export interface WorkbenchHost {
   conn(): Connection | undefined;
@@ -122,6 +122,7 @@ export class WorkbenchActions {
       case 'workbench.open': this.open(); return true;
       case 'workbench.collapse': this.fold(true); return true;
       case 'workbench.expand': this.fold(false); return true;
+      case 'workbench.view': this.#set({ view: PLAN_VIEWS[(PLAN_VIEWS.indexOf(w.view) + 1) % PLAN_VIEWS.length]! }); return true;
       case 'workbench.metric': this.#set({ metric: BAR_METRICS[(BAR_METRICS.indexOf(w.metric) + 1) % BAR_METRICS.length]! }); return true;
       case 'workbench.tryIt': await this.tryIt(); return true;
       case 'workbench.copy': this.copy(); return true;
@@ -288,9 +289,18 @@ export class WorkbenchActions {
   /** `y`: the statement to keep (after a try) or the insight's SQL, over OSC 52. */
   copy(): void {
     const w = this.state;
+    if (w.view === 'raw' && w.plan && !w.compare && w.focus === 'plan') return this.#copyRaw(w.plan.tree.raw);
     const text = w.compare?.keep ?? this.selectedInsight()?.sql;
     if (!text) return this.#host.message('nothing to copy: this insight has no SQL', 'info');
     this.#host.writeTerminal(osc52(text, this.#host.env));
     this.#host.message(`copied: ${text}`, 'ok');
+  }
+
+  /** The plan as JSON, for explain.dalibo.com or explain.depesz.com. */
+  #copyRaw(raw: unknown): void {
+    const text = JSON.stringify([raw], null, 2);
+    if (Buffer.byteLength(text) > OSC52_MAX_BYTES) return this.#host.message(`the plan JSON (${Math.round(Buffer.byteLength(text) / 1024)} kB) is too long for the terminal clipboard (OSC 52); save it with tablewright explain --format json`, 'warn');
+    this.#host.writeTerminal(osc52(text, this.#host.env));
+    this.#host.message(`copied the plan JSON (${Buffer.byteLength(text)} bytes): paste it into explain.dalibo.com or explain.depesz.com`, 'ok');
   }
 }

@@ -6,6 +6,10 @@ import { emptyBuffer, type EditorBuffer } from './editor.js';
 export type BarMetric = 'time' | 'rows' | 'cost' | 'buffers' | 'estimate';
 export const BAR_METRICS: readonly BarMetric[] = ['time', 'rows', 'cost', 'buffers', 'estimate'];
 
+/** What the plan panel shows: the tree table, Σ exclusive time by table/node type/index/function, or the JSON. */
+export type PlanViewKind = 'tree' | 'stats' | 'raw';
+export const PLAN_VIEWS: readonly PlanViewKind[] = ['tree', 'stats', 'raw'];
+
 export interface WorkbenchPlan {
   sql: string;
   mode: ExplainMode;
@@ -41,6 +45,7 @@ export interface WorkbenchState {
   /** node ids whose subtrees are folded */
   collapsed: Record<number, true>;
   metric: BarMetric;
+  view: PlanViewKind;
   compare: WorkbenchCompare | null;
   /** the snippet picker, with its cursor; null when closed */
   snippets: number | null;
@@ -49,5 +54,5 @@ export interface WorkbenchState {
 export const initialWorkbench = (): WorkbenchState => ({
   // the pane opens in navigation mode so `:`, digits and q keep their global meaning; i edits
   focus: 'plan', editor: emptyBuffer(), historyIndex: null, busy: null, plan: null, node: 1, insight: 0,
-  collapsed: {}, metric: 'time', compare: null, snippets: null,
+  collapsed: {}, metric: 'time', view: 'tree', compare: null, snippets: null,
 });

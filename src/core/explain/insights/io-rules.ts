@@ -1,6 +1,7 @@
 import { fmtCount, fmtPct, num0 } from '../format.js';
 import type { PlanNode, PlanTree } from '../types.js';
 import type { NodeRule } from './types.js';
+import { workerSkew } from '../workers.js';
 
 const IO_KEYS = ['I/O Read Time', 'I/O Write Time', 'Shared I/O Read Time', 'Shared I/O Write Time', 'Local I/O Read Time', 'Temp I/O Read Time', 'Temp I/O Write Time'];
 const hasIoTiming = (n: PlanNode) => IO_KEYS.some((k) => n.raw[k] !== undefined);
@@ -63,6 +64,21 @@ export const IO_RULES: NodeRule[] = [
       const launched = n.raw['Workers Launched'];
       if (typeof launched !== 'number' || launched >= planned) return undefined;
       return { severity: 'warn', impactMs: n.inclusiveMs, message: `${n.label} launched ${launched} of ${planned} planned workers`, action: 'max_parallel_workers / max_worker_processes were exhausted; raise them or run fewer parallel queries at once' };
+    },
+  },
+  {
+    id: 'worker-skew',
+    check(n) {
+      const s = workerSkew(n);
+      // rows skew climbs up through every parallel node above the scan: report it where it starts
+      if (!s || n.children.some((c) => workerSkew(c)?.by === s.by)) return undefined;
+      const ratio = Number.isFinite(s.ratio) ? `${s.ratio.toFixed(1)}×` : 'one did nothing';
+      const what = (w: typeof s.low) => (s.by === 'rows' ? `${fmtCount(w.rows)} rows` : `${w.timeMs!.toFixed(1)} ms`);
+      return {
+        severity: 'info', impactMs: Math.max(0, s.excessMs),
+        message: `${n.label}: uneven workers by ${s.by}, worker ${s.high.worker} ${what(s.high)} vs worker ${s.low.worker} ${what(s.low)} (${ratio}); the leader did ${fmtCount(s.leaderRows)} rows`,
+        action: 'uneven distribution: leader participation (parallel_leader_participation), data skew, or a small table',
+      };
     },
   },
   {
