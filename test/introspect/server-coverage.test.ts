@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Connection } from '../../src/core/db/connection.js';
+import type { Connection, Session } from '../../src/core/db/connection.js';
 import { isUserError } from '../../src/core/errors.js';
 import {
   assertSchemasExist, findTable, getDefinition, loadSnapshotCached, normalizeSnapshot, readFingerprint, readRelationList,
@@ -105,6 +105,25 @@ describeServer('introspection on the PostgreSQL server', () => {
     const b = serializeSnapshot(await readSnapshot(conn, { stats: false, definitions: 'eager' }));
     expect(a).toBe(b);
     expect(JSON.parse(a).schemas.cov.views.parent_codes.definition).toMatch(/FROM cov\.parent p/);
+  });
+
+  it('reads the same snapshot on two backends sharing one exported snapshot as on one', async () => {
+    const one = serializeSnapshot(await readSnapshot(conn, { definitions: 'eager' }));
+    // counts sessions open at once through the connection the read is given
+    let open = 0;
+    let peak = 0;
+    const counted = {
+      target: conn.target, server: conn.server, readOnly: conn.readOnly,
+      query: conn.query.bind(conn), exec: conn.exec.bind(conn),
+      withSession: <T,>(fn: (x: Session) => Promise<T>) => conn.withSession(async (x) => {
+        peak = Math.max(peak, ++open);
+        try { return await fn(x); } finally { open--; }
+      }),
+    } as unknown as Connection;
+    const two = serializeSnapshot(await readSnapshot(counted, { definitions: 'eager', parallelFrom: 0 }));
+    expect(peak).toBe(2);
+    const strip = (j: string) => j.replace(/"capturedAt": "[^"]+"/g, '').replace(/"(scans|tuplesInserted|tuplesUpdated|tuplesDeleted|liveTuples|deadTuples|lastAnalyze|lastAutoanalyze|lastVacuum|lastAutovacuum|idxScans|seqScans)": [^,\n]+/g, '');
+    expect(strip(two)).toBe(strip(one));
   });
 
   it('changes the fingerprint on ADD COLUMN and COMMENT but not on ANALYZE', async () => {

@@ -10,7 +10,7 @@ export interface BatchResult {
   unavailable: Unavailable[];
 }
 
-const HEAD = [
+export const HEAD = [
   'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
   "SET LOCAL statement_timeout = '60s'",
   "SET LOCAL lock_timeout = '5s'",

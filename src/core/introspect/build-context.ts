@@ -73,7 +73,8 @@ export function commentLookup(rows: Row[]): CommentLookup {
 export function buildColumn(a: Row, rel: number, colType: Map<number, Map<number, { type: string; ref: string; collation: number }>>,
   defs: string[], collName: Map<number, string>, comment: CommentLookup): Column {
   const num = n(a[1]);
-  const t = colType.get(n(a[3]))?.get(n(a[4]));
+  // typmod, dims, collation, attislocal arrive as NULL when usual (catalog-sql.ts): −1, 0, 0, true
+  const t = colType.get(n(a[3]))?.get(a[4] === null ? -1 : n(a[4]));
   const col: Column = { name: s(a[2]), type: t?.type ?? 'unknown', typeRef: t?.ref ?? 'pg_catalog.unknown', arrayDims: n(a[5]), notNull: a[6] === true };
   const def = defs[num];
   const identity = a[7];
@@ -88,7 +89,7 @@ export function buildColumn(a: Row, rel: number, colType: Map<number, Map<number
   else if (cmpr === 'l') col.compression = 'lz4';
   const c = comment('pg_class', rel, num);
   if (c !== undefined) col.comment = c;
-  if (a[10] !== true) col.inherited = true;
+  if (a[10] === false) col.inherited = true;
   if (a[13]) col.acl = parseAcl(a[13] as string[]);
   return col;
 }

@@ -630,6 +630,8 @@ export interface ReadOptions extends SchemaFilter {
   stats?: boolean;
   /** `eager` also deparses views, indexes, triggers and functions in the same transaction (default `lazy`) */
   definitions?: 'lazy' | 'eager';
+  /** pg_class rows from which a server read is split over two backends on one snapshot (default 6000; tests lower it) */
+  parallelFrom?: number;
 }
 
 /** Names a snapshot object for `getDefinition`. */
