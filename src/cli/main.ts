@@ -1,5 +1,4 @@
 import { homedir, userInfo } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { isUserError, UserError } from '../core/errors.js';
 import { resolveTarget, type ConnectionOptions, type ResolveContext } from '../core/db/conninfo/resolve.js';
 import { demoDir } from '../core/paths.js';
@@ -10,8 +9,9 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS } from './options.js';
 import { demoProgressPrinter } from './progress.js';
 import { redactConnString } from '../core/db/conninfo/url.js';
 import { resolveSpec } from './resolve-spec.js';
+import { packageVersion } from '../core/package-root.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = packageVersion();
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

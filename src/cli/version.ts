@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-
-let cached: string | undefined;
+import { packageVersion } from '../core/package-root.js';
 
 /** The package version, read once from package.json. */
-export function toolVersion(): string {
-  cached ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return cached;
-}
+export const toolVersion = (): string => packageVersion();

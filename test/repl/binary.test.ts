@@ -15,15 +15,18 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-// the real binary runs dist/: build it when src/ is newer (a stale dist would test old code)
+// the real binary runs the bundle made from dist/: build both when src/ is newer (a stale one would test old code)
 beforeAll(() => {
   let built = 0;
   try {
-    built = statSync(join(root, 'dist/cli/main.js')).mtimeMs;
+    built = Math.min(statSync(join(root, 'dist/cli/main.js')).mtimeMs, statSync(join(root, 'dist/bundle/tablewright.mjs')).mtimeMs);
   } catch {
     built = 0;
   }
-  if (built < newestMtime(join(root, 'src'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  if (built < newestMtime(join(root, 'src'))) {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'pipe' });
+  }
 }, 120_000);
 
 let demo: { dir: string; cleanup: () => void };
@@ -53,5 +56,16 @@ describe('the tablewright binary without a terminal', () => {
     expect(r.stdout).toMatch(/^ n\s*\n-+\n 20\s*$/m);
     expect(r.stderr).toContain('ERROR:  column "nope" does not exist');
     expect(r.status).toBe(1);
+  });
+
+  it('starts from the one-file bundle and answers as the module tree does', () => {
+    expect(statSync(join(root, 'dist/bundle/tablewright.mjs')).size).toBeGreaterThan(1e6);
+    const input = 'select 1 as one;\n';
+    const bundled = tw(['repl', '--db', demo.dir], input);
+    const tree = tw(['repl', '--db', demo.dir], input, { TW_NO_BUNDLE: '1' });
+    expect(bundled.stderr).toBe('');
+    expect(bundled.stdout).toBe(tree.stdout);
+    expect(tw(['--version'], '').stdout).toBe(tw(['--version'], '', { TW_NO_BUNDLE: '1' }).stdout);
+    expect(tw(['--version'], '').stdout).toMatch(/^tablewright \d+\.\d+\.\d+/);
   });
 });

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
+import { lazyKysely } from './lazy-kysely.js';
 import pg from 'pg';
 import type { EmbeddedTarget } from './conninfo/types.js';
 import type { Connection, QueryOptions, ServerInfo, Session } from './connection.js';
@@ -39,7 +40,7 @@ class SingleClientPool {
 class EmbeddedConnection implements Connection {
   readonly target: EmbeddedTarget;
   readonly server: ServerInfo;
-  readonly kysely: Kysely<any>;
+  readonly #kysely: () => Kysely<any>;
   readonly readOnly = false;
   readonly canCancel = false;
   readonly #pool: SingleClientPool;
@@ -50,7 +51,11 @@ class EmbeddedConnection implements Connection {
     this.server = server;
     this.#pool = pool;
     this.#pglite = pglite;
-    this.kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+    this.#kysely = lazyKysely(pool);
+  }
+
+  get kysely(): Kysely<any> {
+    return this.#kysely();
   }
 
   async withSession<T>(fn: (s: Session) => Promise<T>): Promise<T> {

@@ -2,7 +2,6 @@ import { UserError } from '../errors.js';
 import { resolveTarget, type ConnectionOptions, type ResolveContext } from './conninfo/resolve.js';
 import type { Target } from './conninfo/types.js';
 import type { Connection } from './connection.js';
-import { openEmbedded } from './embedded-connection.js';
 import { openServer, type ServerOptions } from './server-connection.js';
 import type { PgpassProblem } from './conninfo/pgpass.js';
 
@@ -26,6 +25,8 @@ export async function openTarget(target: Target, o: OpenOptions = {}, pgpass?: P
     const { ensureDemoElsewhere } = await import('../demo/build-elsewhere.js');
     await ensureDemoElsewhere(target.dataDir, o.onDemoProgress);
   }
+  // PGlite (~50 ms to import) only for embedded targets
+  const { openEmbedded } = await import('./embedded-connection.js');
   const conn = await openEmbedded(target, { statementTimeoutMs: o.statementTimeoutMs });
   if (!conn.server.versionNum) throw new UserError(`the embedded database at ${target.dataDir} did not report a version`);
   return conn;

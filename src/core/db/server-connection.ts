@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
+import { lazyKysely } from './lazy-kysely.js';
 import pg from 'pg';
 import type { PgpassProblem } from './conninfo/pgpass.js';
 import type { ServerTarget } from './conninfo/types.js';
@@ -90,7 +91,7 @@ class GuardedPool {
 class ServerConnection implements Connection {
   readonly target: ServerTarget;
   readonly server: ServerInfo;
-  readonly kysely: Kysely<any>;
+  readonly #kysely: () => Kysely<any>;
   readonly canCancel = true;
   readonly #pool: GuardedPool;
   readonly #config: pg.PoolConfig;
@@ -100,7 +101,11 @@ class ServerConnection implements Connection {
     this.server = server;
     this.#pool = pool;
     this.#config = config;
-    this.kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+    this.#kysely = lazyKysely(pool);
+  }
+
+  get kysely(): Kysely<any> {
+    return this.#kysely();
   }
 
   get readOnly(): boolean {

@@ -18,7 +18,8 @@ type ChildMessage =
  */
 export async function ensureDemoElsewhere(dir: string, progress?: DemoProgress): Promise<'reused' | 'built'> {
   if (isDemoCurrent(dir)) return 'reused';
-  const child = fileURLToPath(new URL('./build-child.js', import.meta.url));
+  // from the start-up bundle (dist/bundle/) the child is the compiled one in dist/core/demo/
+  const child = fileURLToPath(new URL(import.meta.url.includes('/dist/bundle/') ? '../core/demo/build-child.js' : './build-child.js', import.meta.url));
   if (!existsSync(child)) return ensureDemo(dir, progress);
   return new Promise((resolve, reject) => {
     const p = fork(child, [dir], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** snippets/ at the package root (next to dist/ and src/) */
-export const SNIPPETS_DIR = fileURLToPath(new URL('../../../snippets/', import.meta.url));
+export const SNIPPETS_DIR = join(PACKAGE_ROOT, 'snippets');
 
 export interface Snippet {
   name: string;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../core/package-root.js';
 import { join } from 'node:path';
 
 /** Semantic colour tokens; themes map them to Ink colours (names or #rrggbb). */
@@ -15,7 +15,7 @@ export interface Theme {
 }
 
 /** themes/ at the package root (next to dist/ and src/) */
-export const THEMES_DIR = fileURLToPath(new URL('../../../themes/', import.meta.url));
+export const THEMES_DIR = join(PACKAGE_ROOT, 'themes');
 
 export function listThemes(dir = THEMES_DIR): string[] {
   try {

@@ -1,0 +1,3 @@
+// Stands in for react-devtools-core in the bundle: Ink imports it only when DEV=true.
+export default {};
+export const connectToDevTools = () => {};
