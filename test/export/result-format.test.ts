@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, formatOf, jsonKeys, toCsv, toJson, toTsv } from '../../src/core/export/result-format.js';
-import { markCell, resultGrid } from '../../src/tui/result/result-lines.js';
+import { markCell, resultGrid } from '../../src/tui/result/result-grid.js';
 
 const t = { columns: ['id', 'note', 'id'], rows: [['1', 'a,b\nc', null], ['2', ' lead', 'x"y']] };
 

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useAppState } from '../AppContext.js';
 import { colorOf, useTheme } from '../theme/ThemeContext.js';
-import { markCell, resultGrid } from '../result/result-lines.js';
+import { markCell, resultGrid } from '../result/result-grid.js';
 import { StyledLine } from './StyledLine.js';
 
 /** The last result as a grid with a cell cursor (text results just scroll); only the visible rows are rendered. */

@@ -4,7 +4,7 @@ import type { Layout } from '../layout.js';
 import type { AppState, ResultState } from '../state/app-state.js';
 import type { Store } from '../state/store.js';
 import { osc52, OSC52_MAX_BYTES } from '../terminal/clipboard.js';
-import { resultGrid, type GridStop } from './result-lines.js';
+import { resultGrid, type GridStop } from './result-grid.js';
 
 export interface ResultHost {
   layout(): Layout;
@@ -40,8 +40,7 @@ export class ResultActions {
     const g = resultGrid(r.output);
     const { resultRows: view, width } = this.#host.layout();
     const viewW = width - 4;
-    const widest = g.lines.reduce((m, l) => Math.max(m, l.reduce((n, s) => n + [...s.text].length, 0)), 0);
-    const maxX = Math.max(0, widest - viewW);
+    const maxX = Math.max(0, g.width - viewW);
     const maxY = Math.max(0, g.lines.length - view);
     if (!g.stops.length) {
       this.#set({ ...r, scrollY: clamp(r.scrollY + dy, 0, maxY), scrollX: clamp(r.scrollX + dx, 0, maxX) });

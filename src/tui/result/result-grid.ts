@@ -24,6 +24,8 @@ export interface ResultGrid {
   stops: GridStop[];
   /** per block index: where each column starts and how wide it is, in characters */
   cols: Map<number, { x: number; w: number }[]>;
+  /** the widest line, in characters */
+  width: number;
 }
 
 let memo: { o: Output; grid: ResultGrid } | undefined;
@@ -31,13 +33,14 @@ let memo: { o: Output; grid: ResultGrid } | undefined;
 /** An Output as grid lines (cells capped in width) and the cursor stops on them; the view windows both ways. */
 export function resultGrid(o: Output): ResultGrid {
   if (memo?.o === o) return memo.grid;
-  const g: ResultGrid = { lines: [], stops: [], cols: new Map() };
+  const g: ResultGrid = { lines: [], stops: [], cols: new Map(), width: 0 };
   o.blocks.forEach((b, i) => {
     if (g.lines.length) g.lines.push(blank);
     if (b.kind === 'text') g.lines.push(...b.text.split('\n').map((l) => [seg(l)]));
     else if (o.expanded) records(b, i, g);
     else table(b, i, g);
   });
+  for (const l of g.lines) g.width = Math.max(g.width, l.reduce((n, x) => n + [...x.text].length, 0));
   memo = { o, grid: g };
   return g;
 }
