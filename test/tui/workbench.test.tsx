@@ -5,6 +5,7 @@ import { useDemoApp } from './helpers/demo-app.js';
 import { KEYS, type RenderedApp } from './helpers/render-app.js';
 
 const demo = useDemoApp({ columns: 160, rows: 46 });
+const PLANS = new URL('../fixtures/shared-data/plans/', import.meta.url).pathname;
 const F = { f2: '\u001bOQ', f5: '\u001b[15~', f6: '\u001b[17~', ctrlP: '\u0010' };
 const SLOW = 'SELECT count(*) FROM order_items WHERE product_id = 7';
 
@@ -160,5 +161,27 @@ describe('Workbench with a huge plan', () => {
     expect(r.terminalWrites.at(-1)).toContain(Buffer.from(JSON.stringify([tree.raw], null, 2)).toString('base64'));
     await r.press('t');
     await r.waitFor((x) => x.includes('excl ms'), 'the tree again');
+  });
+
+  it(':explain --plan FILE opens a saved plan in the Workbench; :explain SELECT … explains it there; a bad path is one line', async () => {
+    const r = await demo.open();
+    await r.press(':');
+    await r.type(`explain --plan ${join(PLANS, '04-sort-external-merge.txt')}`);
+    await r.press(KEYS.enter);
+    let f = await r.waitFor((x) => x.includes('saved plan, not run here'), 'the saved plan in the Workbench');
+    expect(r.app.store.get().pane).toBe('workbench');
+    expect(f).toContain('sort-spill');
+    await r.press('w');
+    expect(r.app.store.get().message?.text).toMatch(/a saved plan has no statement to re-plan/);
+    await r.press(':');
+    await r.type('explain analyze select count(*) from orders');
+    await r.press(KEYS.enter);
+    await r.until(() => r.app.store.get().workbench.plan?.sql === 'select count(*) from orders' && r.app.store.get().workbench.busy === null, 'the statement explained');
+    f = await r.waitFor((x) => x.includes('EXPLAIN ANALYZE, read-only'), 'the analyzed plan');
+    expect(r.app.store.get().workbench.editor.lines).toEqual(['select count(*) from orders']);
+    await r.press(':');
+    await r.type('explain --plan /nonexistent/plan.json');
+    await r.press(KEYS.enter);
+    await r.until(() => /cannot read the plan file \/nonexistent\/plan\.json \(ENOENT\)/.test(r.app.store.get().message?.text ?? ''), 'the one-line error');
   });
 });

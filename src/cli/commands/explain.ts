@@ -15,7 +15,7 @@ interface Input {
 }
 
 /** `explain analyze select …` typed at the prompt: EXPLAIN's own option words are implied already. */
-const withoutExplainOptions = (sql: string): string => sql.replace(/^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*|(?:analy[sz]e|verbose|buffers)\s+)+/i, '');
+export const withoutExplainOptions = (sql: string): string => sql.replace(/^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*|(?:analy[sz]e|verbose|buffers)\s+)+/i, '');
 
 /** Runs (or parses) and prints; the work is in core/explain. */
 async function explain(ctx: CommandContext, i: Input): Promise<number> {

@@ -51,7 +51,8 @@ export function WorkbenchPane({ l }: { l: Layout }) {
   } else if (!plan) {
     left = [[seg(w.busy ? `${w.busy}…` : 'Press i (or Enter) and type a statement above. F6 explains it (EXPLAIN ANALYZE, read-only; writes are rolled back), F5 runs it, F2 picks a snippet.', 'muted')]];
   } else {
-    const banner = plan.mode === 'analyzed-rolled-back' ? 'ROLLED BACK — no data changed' : plan.mode === 'estimate' ? 'estimated plan (not executed)' : 'EXPLAIN ANALYZE, read-only';
+    const banner = !plan.sql ? `saved plan${plan.tree.analyzed ? '' : ' (estimates only)'}, not run here`
+      : plan.mode === 'analyzed-rolled-back' ? 'ROLLED BACK — no data changed' : plan.mode === 'estimate' ? 'estimated plan (not executed)' : 'EXPLAIN ANALYZE, read-only';
     left = [
       [seg(headerLine(plan.tree), 'title', true)],
       [seg(banner, plan.mode === 'analyzed-rolled-back' ? 'warn' : 'muted', true), seg(`${plan.notes.length ? ` · ${plan.notes[0]}` : ''}${plan.tree.overheadMs !== undefined ? ` · overhead ${fmtMs(plan.tree.overheadMs)}` : ''} · bar: ${w.metric}`, 'muted')],

@@ -23,6 +23,11 @@ import { openInWorkbench } from '../health/workbench-hook.js';
 import { healthSchemas } from '../health/health-state.js';
 import { DiffActions, isDiffLine } from '../diff/diff-actions.js';
 import { textOutput } from '../../commands/output.js';
+import { parsePlan } from '../../core/explain/index.js';
+import { routeExplain, type ExplainRoute } from '../workbench/explain-line.js';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 
 /** What the app needs from the world; tests replace the terminal-facing parts. */
 export interface AppServices {
@@ -213,6 +218,8 @@ export class AppController {
     if (!line) return this.prompt.close();
     this.prompt.close();
     if (isDiffLine(line)) return this.diff.open(line);
+    const ex = routeExplain(line);
+    if (ex) return this.#openExplain(ex);
     this.store.set((s) => ({ prompt: { ...s.prompt, busy: true }, message: { text: `running: ${line}`, tone: 'info' } }));
     const out = await this.session.execute(line);
     this.store.set((s) => ({ prompt: { ...s.prompt, busy: false } }));
@@ -223,6 +230,19 @@ export class AppController {
     else this.message(out.status ?? 'done', 'ok');
     // DDL typed at the prompt (or a new-table it applied) changes what the Browser should show
     if (!out.error && (/^\s*(create|alter|drop|comment)\b/i.test(line) || /^\s*new-table\b.*\s--apply\b/.test(line))) void this.connection.refresh();
+  }
+
+  /** `:explain` in the app: a saved plan or a statement opens in the Workbench pane. */
+  async #openExplain(ex: ExplainRoute): Promise<void> {
+    this.switchPane('workbench');
+    if (ex.kind === 'sql') return this.workbench.explainSql(ex.sql);
+    try {
+      const path = resolve(ex.path.replace(/^~(?=\/|$)/, homedir()));
+      this.workbench.openPlan(parsePlan(readFileSync(path, 'utf8'), ex.path), ex.path);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      this.message(e.code ? `cannot read the plan file ${ex.path} (${e.code}); give the path of a saved EXPLAIN (JSON or text)` : e.message, 'error');
+    }
   }
 
   /** Moves the result grid's cursor (or scrolls a text result), kept within its content. */

@@ -1,6 +1,6 @@
 import type { Connection } from '../../core/db/connection.js';
 import {
-  ExplainSqlError, explainStatement, indexCandidates, loadSnippets, planInsights, rankInsights, staleStatsInsights, whatIfIndexes, type Insight, type Snippet,
+  ExplainSqlError, explainStatement, indexCandidates, loadSnippets, planInsights, rankInsights, staleStatsInsights, whatIfIndexes, type Insight, type PlanTree, type Snippet,
 } from '../../core/explain/index.js';
 import { classifyStatement } from '../../core/explain/statement.js';
 import { errorPosition } from '../../commands/sql-error.js';
@@ -210,6 +210,19 @@ export class WorkbenchActions {
     }
   }
 
+  /** A saved plan (`:explain --plan FILE`): the tree and its insights, nothing run. */
+  openPlan(tree: PlanTree, source: string): void {
+    const insights = rankInsights(planInsights(tree));
+    this.#set({ plan: { sql: '', mode: tree.analyzed ? 'analyzed' : 'estimate', tree, insights, notes: [`plan read from ${source}`, ...tree.notes] }, error: undefined, node: 1, insight: 0, collapsed: {}, compare: null, focus: 'insights', view: 'tree' });
+    this.#host.message(`${source}: ${tree.nodes.length} nodes · ${insights.length} insight${insights.length === 1 ? '' : 's'} · t stats/raw`, 'ok');
+  }
+
+  /** `:explain SELECT …`: the statement into the editor, then F6. */
+  async explainSql(sql: string): Promise<void> {
+    this.#set({ editor: fromText(sql), historyIndex: null });
+    await this.explain();
+  }
+
   selectedInsight(): Insight | undefined {
     return this.state.plan?.insights[this.state.insight];
   }
@@ -260,6 +273,7 @@ export class WorkbenchActions {
     const all = w.plan?.insights ?? [];
     const insight = triable(sel) ? sel : all.find((i) => triable(i) && i.nodeId === sel?.nodeId) ?? all.find(triable) ?? sel;
     if (!w.plan || !conn || w.busy) return;
+    if (!w.plan.sql) return this.#host.message('a saved plan has no statement to re-plan: put the statement in the editor (i) and explain it (F6), then w', 'info');
     if (!insight) return this.#host.message('no insight to try', 'info');
     const set = /^SET LOCAL (\w+) = '([^']*)';$/.exec(insight.sql ?? '');
     if (set) {
