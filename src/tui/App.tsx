@@ -63,7 +63,8 @@ function Shell() {
   return (
     <Box flexDirection="column" width={l.width} height={l.height}>
       <TabBar width={l.width} />
-      <Box height={l.paneHeight} width={l.width} flexDirection="column" overflow="hidden">
+      {/* vertical clipping only: every line is already cut to width, and a horizontal clip re-slices each ANSI line per frame (~10 % of a keystroke) */}
+      <Box height={l.paneHeight} width={l.width} flexDirection="column" overflowY="hidden">
         <ErrorBoundary resetKey={`${pane}:${overlay}:${resultOpen}`} debug={!!app.services.env.TW_DEBUG}>{body}</ErrorBoundary>
       </Box>
       <StatusBar width={l.width} />
