@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The user's cache directory for Tablewright (XDG on Linux, Library/Caches on macOS). */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,3 +18,6 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export const demoDir = (env: NodeJS.ProcessEnv = process.env): string => join(cacheDir(env), 'demo');
+
+/** A path typed at the prompt: `~/` is the home directory (no shell expanded it), the rest is from the working directory. */
+export const userPath = (p: string): string => resolve(p.replace(/^~(?=\/|$)/, homedir()));

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useDemoApp } from './helpers/demo-app.js';
@@ -183,5 +184,12 @@ describe('Workbench with a huge plan', () => {
     await r.type('explain --plan /nonexistent/plan.json');
     await r.press(KEYS.enter);
     await r.until(() => /cannot read the plan file \/nonexistent\/plan\.json \(ENOENT\)/.test(r.app.store.get().message?.text ?? ''), 'the one-line error');
+    const bad = join(mkdtempSync(join(tmpdir(), 'tw-plan-')), 'bad.txt');
+    writeFileSync(bad, 'hello world\n');
+    await r.press(':');
+    await r.type(`explain --plan ${bad}`);
+    await r.press(KEYS.enter);
+    await r.until(() => (r.app.store.get().message?.text ?? '').includes('line 1: expected a plan node'), 'the parse error with its line');
+    expect(r.app.store.get().workbench.plan?.sql).toBe('select count(*) from orders');
   });
 });

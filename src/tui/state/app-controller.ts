@@ -23,11 +23,7 @@ import { openInWorkbench } from '../health/workbench-hook.js';
 import { healthSchemas } from '../health/health-state.js';
 import { DiffActions, isDiffLine } from '../diff/diff-actions.js';
 import { textOutput } from '../../commands/output.js';
-import { parsePlan } from '../../core/explain/index.js';
 import { routeExplain, type ExplainRoute } from '../workbench/explain-line.js';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 
 /** What the app needs from the world; tests replace the terminal-facing parts. */
 export interface AppServices {
@@ -235,14 +231,7 @@ export class AppController {
   /** `:explain` in the app: a saved plan or a statement opens in the Workbench pane. */
   async #openExplain(ex: ExplainRoute): Promise<void> {
     this.switchPane('workbench');
-    if (ex.kind === 'sql') return this.workbench.explainSql(ex.sql);
-    try {
-      const path = resolve(ex.path.replace(/^~(?=\/|$)/, homedir()));
-      this.workbench.openPlan(parsePlan(readFileSync(path, 'utf8'), ex.path), ex.path);
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      this.message(e.code ? `cannot read the plan file ${ex.path} (${e.code}); give the path of a saved EXPLAIN (JSON or text)` : e.message, 'error');
-    }
+    return ex.kind === 'sql' ? this.workbench.explainSql(ex.sql) : this.workbench.openPlanFile(ex.path);
   }
 
   /** Moves the result grid's cursor (or scrolls a text result), kept within its content. */

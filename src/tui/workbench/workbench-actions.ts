@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Connection } from '../../core/db/connection.js';
+import { userPath } from '../../core/paths.js';
 import {
-  ExplainSqlError, explainStatement, indexCandidates, loadSnippets, planInsights, rankInsights, staleStatsInsights, whatIfIndexes, type Insight, type PlanTree, type Snippet,
+  ExplainSqlError, explainStatement, indexCandidates, loadSnippets, parsePlan, planInsights, rankInsights, staleStatsInsights, whatIfIndexes, type Insight, type PlanTree, type Snippet,
 } from '../../core/explain/index.js';
 import { classifyStatement } from '../../core/explain/statement.js';
 import { errorPosition } from '../../commands/sql-error.js';
@@ -210,7 +212,22 @@ export class WorkbenchActions {
     }
   }
 
-  /** A saved plan (`:explain --plan FILE`): the tree and its insights, nothing run. */
+  /** `:explain --plan FILE`: a saved EXPLAIN (JSON or text) from disk; a bad file is one line. */
+  openPlanFile(path: string): void {
+    let text: string;
+    try {
+      text = readFileSync(userPath(path), 'utf8');
+    } catch (err) {
+      return this.#host.message(`cannot read the plan file ${path} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}); give the path of a saved EXPLAIN (JSON or text)`, 'error');
+    }
+    try {
+      this.openPlan(parsePlan(text, path), path);
+    } catch (err) {
+      this.#host.message((err as Error).message, 'error');
+    }
+  }
+
+  /** A saved plan: the tree and its insights, nothing run. */
   openPlan(tree: PlanTree, source: string): void {
     const insights = rankInsights(planInsights(tree));
     this.#set({ plan: { sql: '', mode: tree.analyzed ? 'analyzed' : 'estimate', tree, insights, notes: [`plan read from ${source}`, ...tree.notes] }, error: undefined, node: 1, insight: 0, collapsed: {}, compare: null, focus: 'insights', view: 'tree' });
