@@ -64,7 +64,7 @@ export function planStats(t: PlanTree): PlanStats {
   };
 }
 
-export const STAT_GROUPS: [keyof Omit<PlanStats, 'unit'>, string][] = [['byTable', 'table'], ['byNodeType', 'node type'], ['byIndex', 'index'], ['byFunction', 'function']];
+const STAT_GROUPS: [keyof Omit<PlanStats, 'unit'>, string][] = [['byTable', 'table'], ['byNodeType', 'node type'], ['byIndex', 'index'], ['byFunction', 'function']];
 
 const fmtValue = (v: number, unit: PlanStats['unit']) => (unit === 'ms' ? fmtMs(v) : fmtCount(Math.round(v)));
 

@@ -10,7 +10,7 @@ export interface ResultTable {
 }
 
 export type ExportFormat = 'csv' | 'tsv' | 'json';
-export const EXPORT_FORMATS: Record<string, ExportFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json' };
+const EXPORT_FORMATS: Record<string, ExportFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json' };
 
 /** RFC 4180: quote a field holding a comma, quote, CR or LF (or leading/trailing space, for spreadsheets); double the quotes. */
 export function csvField(v: string | null): string {

@@ -45,8 +45,6 @@ export function resultGrid(o: Output): ResultGrid {
   return g;
 }
 
-export const resultLines = (o: Output): Line[] => resultGrid(o).lines;
-
 function table(b: TableBlock, block: number, g: ResultGrid): void {
   const cap = b.columns.length === 1 ? MAX_SINGLE : MAX_CELL;
   const widths = b.columns.map((c, i) => Math.min(cap, Math.max([...c].length, ...b.rows.map((r) => [...show(r[i] ?? null)].length))));
