@@ -92,7 +92,10 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
       return 2;
     }
     const { target: tuiTarget, pgpassProblem } = target();
-    process.env.NODE_ENV ??= 'production';
+    // React's production build (the bundle has no other, scripts/bundle.mjs); through a local so
+    // that the bundler's compile-time NODE_ENV does not turn this into an assignment to a constant
+    const env = process.env;
+    env.NODE_ENV ??= 'production';
     const openOptions = { write: values.write as boolean | undefined, statementTimeoutMs: statementTimeout(values['statement-timeout'] as string | undefined) };
     // connect while Ink loads: the first frame can then show the relation list
     const { startEarly } = await import('../tui/state/early-open.js');

@@ -5,6 +5,8 @@ import { closeMatches, splitName } from '../../src/core/introspect/lookup.js';
 import { splitTopLevel } from '../../src/core/introspect/split.js';
 import { describeRelations, prettyBytes } from '../../src/core/introspect/describe.js';
 import { renderType } from '../../src/core/codegen/ddl/index.js';
+import { catalogStatements } from '../../src/core/introspect/catalog-sql.js';
+import { splitInTwo } from '../../src/core/introspect/parallel-batch.js';
 
 describe('aclitem decoding', () => {
   it('reads grantee, privileges, grant options and grantor', () => {
@@ -81,5 +83,22 @@ describe('text output', () => {
       .toBe(`CREATE TYPE "my schema"."Mood" AS ENUM ('it''s', 'ok');\n`);
     expect(renderType('s', { kind: 'domain', name: 'd', owner: 'o', acl: [], baseType: 'integer', notNull: true, default: '1', checks: [{ name: 'c', expression: 'VALUE > 0', validated: true, noInherit: false, enforced: true }] }))
       .toBe(`CREATE DOMAIN "s"."d" AS integer DEFAULT 1 NOT NULL\n  CONSTRAINT "c" CHECK (VALUE > 0);\n`);
+  });
+});
+
+describe('two-backend split of a catalog read', () => {
+  const statements = [...catalogStatements({ versionNum: 150000, nsCond: 'true', stats: true, eager: true, policySchemas: [] }), { name: 'fingerprint', sql: '' }];
+  const [first, second] = splitInTwo(statements);
+  const names = (xs: { name: string }[]) => xs.map((x) => x.name);
+
+  it('puts every statement that opens tables on one backend, so each table is opened once', () => {
+    for (const n of ['defaults', 'constraints', 'indexes', 'policies', 'stats', 'index_definitions']) {
+      expect(names(first)).toContain(n);
+      expect(names(second)).not.toContain(n);
+    }
+    expect(names(second)).toContain('attributes');
+  });
+  it('runs each statement exactly once', () => {
+    expect([...names(first), ...names(second)].sort()).toEqual(names(statements).sort());
   });
 });

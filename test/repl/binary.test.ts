@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDemo } from '../helpers/demo.js';
@@ -68,5 +68,29 @@ describe('the tablewright binary without a terminal', () => {
     expect(bundled.stdout).toBe(tree.stdout);
     expect(tw(['--version'], '').stdout).toBe(tw(['--version'], '', { TW_NO_BUNDLE: '1' }).stdout);
     expect(tw(['--version'], '').stdout).toMatch(/^tablewright \d+\.\d+\.\d+/);
+  });
+
+  it('starts the full-screen app without React\'s development build, the SQL parser or undici', () => {
+    const dir = join(root, 'dist/bundle/chunks');
+    const files = readdirSync(dir);
+    const start = ['early-open-', 'launch-'].map((p) => files.find((f) => f.startsWith(p))!);
+    // every chunk the TUI's two start-up chunks import statically
+    const closure = new Set<string>();
+    const visit = (f: string) => {
+      if (closure.has(f)) return;
+      closure.add(f);
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+"\.\/([^"]+)"|^import\s+"\.\/([^"]+)"/gm)) visit(m[1] ?? m[2]!);
+    };
+    start.forEach(visit);
+    for (const f of closure) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/^import\s[^;]*"libpg-query"/m);
+      expect(text, f).not.toContain('react-reconciler.development.js');
+    }
+    const probe = `for (const f of ${JSON.stringify(start)}) await import(${JSON.stringify(`${dir}/`)} + f);
+process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => m.includes('undici'))));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
   });
 });

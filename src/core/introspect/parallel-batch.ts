@@ -16,11 +16,19 @@ const WEIGHT: Record<string, number> = {
 /** Below this many pg_class rows one backend reads it all faster than two can start. */
 export const PARALLEL_MIN_CLASSES = 6000;
 
+/**
+ * Statements that open each table (deparsing an expression with its column names, measuring its
+ * files) build that table's relation-cache entry, ~50 µs cold, once per backend: on one backend
+ * together they build it once (measured server CPU per 10k-table read 2.45 → 1.9 s). So they go
+ * to the first half as one unit; the rest balance the two halves by weight.
+ */
+const OPENS_TABLES = new Set(['defaults', 'constraints', 'indexes', 'policies', 'stats', 'index_definitions', 'trigger_definitions']);
+
 export function splitInTwo(statements: CatalogStatement[]): [CatalogStatement[], CatalogStatement[]] {
   const w = (s: CatalogStatement) => WEIGHT[s.name] ?? 0.5;
-  const halves: [CatalogStatement[], CatalogStatement[]] = [[], []];
-  const load: [number, number] = [0, 0];
-  for (const s of [...statements].sort((a, b) => w(b) - w(a))) {
+  const halves: [CatalogStatement[], CatalogStatement[]] = [statements.filter((s) => OPENS_TABLES.has(s.name)), []];
+  const load: [number, number] = [halves[0].reduce((a, s) => a + w(s), 0), 0];
+  for (const s of statements.filter((x) => !OPENS_TABLES.has(x.name)).sort((a, b) => w(b) - w(a))) {
     const h = load[0] <= load[1] ? 0 : 1;
     halves[h].push(s);
     load[h] += w(s);

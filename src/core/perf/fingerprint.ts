@@ -1,6 +1,5 @@
-import { fingerprintSync, normalizeSync } from 'libpg-query';
 import { createHash } from 'node:crypto';
-import { ensureParser } from '../migrations/sql/parser.js';
+import { ensureParser, pgParser } from '../sql/pg-parser.js';
 
 export interface Shape {
   fingerprint: string;
@@ -35,7 +34,8 @@ export class Fingerprinter {
 
 function fingerprintStatement(sql: string, literalFree: string): Shape {
   try {
-    return { fingerprint: fingerprintSync(sql), query: collapse(normalizeSync(sql)) };
+    const p = pgParser();
+    return { fingerprint: p.fingerprintSync(sql), query: collapse(p.normalizeSync(sql)) };
   } catch {
     // not parseable by PostgreSQL 18's grammar (a truncated log line, another dialect): group by text
     const text = collapse(literalFree);

@@ -1,4 +1,4 @@
-import { parseSync } from 'libpg-query';
+import { pgParser } from '../sql/pg-parser.js';
 
 /** A parse-tree node (libpg-query JSON). */
 type Node = Record<string, unknown>;
@@ -112,7 +112,7 @@ function fromTables(from: unknown, tables: TableUse[], columns: ColumnUse[]): vo
 export function queryShape(sql: string): QueryShape | undefined {
   let stmt: Node | undefined;
   try {
-    stmt = ((parseSync(sql) as { stmts?: { stmt: Node }[] }).stmts ?? [])[0]?.stmt;
+    stmt = ((pgParser().parseSync(sql) as { stmts?: { stmt: Node }[] }).stmts ?? [])[0]?.stmt;
   } catch {
     return undefined;
   }

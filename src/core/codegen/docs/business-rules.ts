@@ -1,7 +1,7 @@
-import { loadModule, parseSync } from 'libpg-query';
+import { ensureParser, pgParser } from '../../sql/pg-parser.js';
 
-/** libpg-query needs its WASM module loaded once before `parseSync`. */
-export const loadParser = (): Promise<void> => loadModule();
+/** The PostgreSQL parser must be loaded once before `describeCheck`. */
+export const loadParser = ensureParser;
 
 type Node = Record<string, any>;
 
@@ -114,7 +114,7 @@ function words(n: Node, subject: string): string | undefined {
  */
 export function describeCheck(expression: string, subject = 'the value'): string {
   try {
-    const ast = parseSync(`SELECT (${expression})`) as Node;
+    const ast = pgParser().parseSync(`SELECT (${expression})`) as Node;
     const target = ast.stmts?.[0]?.stmt?.SelectStmt?.targetList?.[0]?.ResTarget?.val;
     const w = target ? words(target, subject) : undefined;
     if (w) return w;

@@ -1,9 +1,7 @@
-import { loadModule, parseSync, scanSync, type ScanToken } from 'libpg-query';
+import type { ScanToken } from 'libpg-query';
+import { pgParser } from '../../sql/pg-parser.js';
 
-let loaded: Promise<void> | undefined;
-
-/** libpg-query's WASM module must be instantiated once before the synchronous calls work. */
-export const ensureParser = (): Promise<void> => (loaded ??= loadModule());
+export { ensureParser } from '../../sql/pg-parser.js';
 
 export interface RawStmt { stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }
 
@@ -16,7 +14,7 @@ export class ParseFailure extends Error {
 /** Parses SQL; a syntax error becomes a ParseFailure carrying the parser's byte offset. */
 export function parseStatements(sql: string): RawStmt[] {
   try {
-    return (parseSync(sql) as unknown as { stmts?: RawStmt[] }).stmts ?? [];
+    return (pgParser().parseSync(sql) as unknown as { stmts?: RawStmt[] }).stmts ?? [];
   } catch (err) {
     const details = (err as { sqlDetails?: { message: string; cursorPosition: number } }).sqlDetails;
     throw new ParseFailure(details?.message ?? String((err as Error).message).split('\n')[0]!, Math.max(0, details?.cursorPosition ?? 0));
@@ -26,7 +24,7 @@ export function parseStatements(sql: string): RawStmt[] {
 /** Lexer tokens (comments included); undefined when the text cannot even be tokenised (unterminated string). */
 export function scanTokens(sql: string): ScanToken[] | undefined {
   try {
-    return scanSync(sql).tokens;
+    return pgParser().scanSync(sql).tokens;
   } catch {
     return undefined;
   }
