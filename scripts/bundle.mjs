@@ -55,5 +55,7 @@ await build({
   // sets NODE_ENV=production (src/cli/main.ts) before it loads React. Without it, every start
   // parses both builds.
   define: { 'process.env.NODE_ENV': '"production"' },
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

@@ -20,13 +20,15 @@ export const HEAD = [
 
 /**
  * Catalog statements over many rows pass jit_above_cost; compiling them costs more than running
- * them (measured 0.1–1.3 s per read at 10k tables). CockroachDB has no such setting.
+ * them (measured 0.1–1.3 s per read at 10k tables). Parallel workers only take CPU from the other
+ * backend of a split read and from this process parsing rows. CockroachDB has neither setting.
  */
-export const jitOff = (flavor: Flavor): string[] => (flavor === 'cockroach' ? [] : ['SET LOCAL jit = off']);
+export const plannerSettings = (flavor: Flavor): string[] =>
+  flavor === 'cockroach' ? [] : ['SET LOCAL jit = off', 'SET LOCAL max_parallel_workers_per_gather = 0'];
 
-/** One statement in its own read-only transaction without JIT, in one round trip; its rows in array mode. */
+/** One statement in its own read-only transaction without JIT or parallel workers, in one round trip; its rows in array mode. */
 export async function queryCatalog(conn: Connection, sql: string): Promise<unknown[][]> {
-  const results = await conn.exec(['BEGIN READ ONLY', ...jitOff(conn.server.flavor), sql, 'COMMIT'].join(';\n'), { rowMode: 'array' });
+  const results = await conn.exec(['BEGIN READ ONLY', ...plannerSettings(conn.server.flavor), sql, 'COMMIT'].join(';\n'), { rowMode: 'array' });
   return (results[results.length - 2]?.rows ?? []) as unknown as unknown[][];
 }
 

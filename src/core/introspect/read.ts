@@ -1,5 +1,5 @@
 import type { Connection } from '../db/connection.js';
-import { HEAD, jitOff, runBatch } from './batch.js';
+import { HEAD, plannerSettings, runBatch } from './batch.js';
 import { runParallelBatch } from './parallel-batch.js';
 import { buildSnapshot } from './build.js';
 import { catalogStatements, type CatalogStatement } from './catalog-sql.js';
@@ -38,7 +38,7 @@ export async function readSnapshot(conn: Connection, opts: ReadOptions = {}): Pr
     });
   }
   const prelude = [
-    ...jitOff(flavor),
+    ...plannerSettings(flavor),
     // the ordered column list (120k rows at 10k tables) spills to disk at the default 4MB
     ...(flavor === 'cockroach' ? [] : ["SET LOCAL work_mem = '32MB'"]),
     ...(flavor === 'yugabyte' ? ['SET LOCAL yb_bnl_batch_size = 1000'] : []),
