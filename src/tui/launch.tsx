@@ -59,6 +59,8 @@ export async function launchTui(o: LaunchOptions): Promise<number> {
   screen.installTeardown((err) => {
     process.stderr.write(`tablewright: unexpected error: ${String((err as Error)?.message ?? err).split('\n')[0]}${o.env.TW_DEBUG ? `\n${(err as Error)?.stack}` : ' (set TW_DEBUG=1 for details)'}\n`);
   });
+  // before the first render: a relation list kept from the last start is then in its frame
+  void app.open(o.target, o.early);
   // debug mode: Ink hands every whole frame to FrameWriter, which writes only the changed lines
   const instance = render(<Root app={app} theme={theme} stdout={frames as unknown as NodeJS.WriteStream} />, {
     stdout: frames as unknown as NodeJS.WriteStream,
@@ -67,11 +69,11 @@ export async function launchTui(o: LaunchOptions): Promise<number> {
     exitOnCtrlC: false,
     patchConsole: false,
   });
-  void app.open(o.target, o.early);
   await quitting;
   instance.unmount();
   screen.dispose();
   await flushConfigWrites().catch(() => {});
+  await o.early?.flush().catch(() => {});
   // closing PGlite or a pool can take a moment; the screen is already restored
   await Promise.race([app.dispose(), new Promise((r) => setTimeout(r, 2000).unref())]);
   return 0;

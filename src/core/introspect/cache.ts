@@ -4,18 +4,14 @@
  * still current; only the others are read again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
 import type { Connection } from '../db/connection.js';
-import { cacheDir as userCacheDir } from '../paths.js';
+import { readGz, targetCacheDir, writeGz } from './cache-files.js';
 import { readFingerprint } from './fingerprint.js';
 import { canFingerprint, readSnapshot } from './read.js';
 import { SNAPSHOT_FORMAT, type ReadOptions, type Schema, type SchemaSnapshot, type SnapshotStats } from './types.js';
 
-const gz = promisify(gzip);
-const gunz = promisify(gunzip);
 const CACHE_FORMAT = 'tablewright-cache/1';
 
 /** What `loadSnapshotCached` did: the snapshot, and which schemas came from the cache. */
@@ -31,22 +27,9 @@ interface SchemaFile { format: string; fingerprint: string; schema: Schema; stat
 type Meta = Omit<SchemaSnapshot, 'schemas' | 'fingerprint' | 'stats'> & { cache: string; global: string; capturedAt?: string; hasStats: boolean };
 
 /** The cache folder of one database (target + database + user), kept apart per snapshot format. */
-export function snapshotCacheDir(conn: Connection, base = userCacheDir()): string {
-  const t = conn.target;
-  const id = t.kind === 'server' ? `server\0${t.host}\0${t.port}\0${t.database}\0${t.user}` : `embedded\0${t.dataDir}`;
-  return join(base, 'snapshots', createHash('sha256').update(`${SNAPSHOT_FORMAT}\0${id}`).digest('hex').slice(0, 24));
-}
+export const snapshotCacheDir = (conn: Connection, base?: string): string => targetCacheDir(conn.target, base);
 
 const fileOf = (dir: string, schema: string) => join(dir, `${createHash('sha256').update(schema).digest('hex').slice(0, 16)}.json.gz`);
-
-async function readGz<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse((await gunz(await readFile(path))).toString('utf8')) as T;
-  } catch {
-    // a missing or damaged cache file only means a fresh read
-    return undefined;
-  }
-}
 
 /** Every cached schema file in `dir`, by schema name (the file names are hashes). */
 async function readAllSchemaFiles(dir: string): Promise<Map<string, SchemaFile>> {
@@ -55,12 +38,6 @@ async function readAllSchemaFiles(dir: string): Promise<Map<string, SchemaFile>>
   const out = new Map<string, SchemaFile>();
   for (const f of files) if (f?.format === CACHE_FORMAT && f.schema?.name !== undefined) out.set(f.schema.name, f);
   return out;
-}
-
-async function writeGz(path: string, value: unknown): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, await gz(JSON.stringify(value), { level: 1 }));
-  await rename(tmp, path);
 }
 
 function statsFor(stats: SnapshotStats | undefined, schema: string): SchemaFile['stats'] {

@@ -5,6 +5,7 @@
 export * from './types.js';
 export { readSnapshot } from './read.js';
 export { readRelationList } from './relation-list.js';
+export { readCachedRelationList, saveRelationList, type CachedRelationList } from './list-cache.js';
 export { loadSnapshotCached, type CachedLoad } from './cache.js';
 export { readFingerprint } from './fingerprint.js';
 export { getDefinition, loadDefinitions } from './definitions.js';

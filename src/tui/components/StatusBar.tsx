@@ -36,9 +36,10 @@ function Jobs() {
 function SnapshotAge() {
   const readAt = useAppState((s) => s.catalog.readAt);
   const full = useAppState((s) => !!s.catalog.snapshot);
+  const cached = useAppState((s) => !!s.catalog.cached);
   useTick(1000, readAt !== null);
   if (readAt === null) return null;
-  return <Text>{` ${full ? 'snapshot' : 'relations'} ${age(Date.now() - readAt)} ago `}</Text>;
+  return <Text>{` ${full ? 'snapshot' : cached ? 'cached relations' : 'relations'} ${age(Date.now() - readAt)} ago `}</Text>;
 }
 
 function Retry() {

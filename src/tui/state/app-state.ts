@@ -69,6 +69,8 @@ export interface CatalogState {
   snapshot: SchemaSnapshot | null;
   /** when the snapshot (or the relation list) was read, ms since epoch */
   readAt: number | null;
+  /** the items are the list kept from the last start, until the live one arrives */
+  cached?: boolean;
   /** DDL by item key, loaded on demand */
   ddl: Record<string, string>;
   error?: string;

@@ -86,16 +86,24 @@ export class ConnectionController {
   async adopt(target: Target, early: EarlyStart): Promise<Connection | undefined> {
     const gen = ++this.#generation;
     const job = this.#job(`connecting to ${describeTarget(target)}`);
+    const list = early.cached;
+    if (list && !this.#store.get().catalog.items) {
+      this.#store.set((s) => ({ catalog: { ...s.catalog, items: itemsFromRelationList(list.items), readAt: list.savedAt, cached: true } }));
+    }
     try {
       const conn = await early.connection;
       if (gen !== this.#generation || this.#disposed) {
         await conn.close().catch(() => {});
         return undefined;
       }
-      this.attach(conn, early.relations);
+      this.attach(conn, early.relations, true);
       return conn;
     } catch (err) {
-      if (err instanceof DemoNeedsBuild) return this.open(target);
+      if (err instanceof DemoNeedsBuild) {
+        // the list of the demo being replaced is not the list of the one being built
+        this.#store.set(() => ({ catalog: { items: null, snapshot: null, readAt: null, ddl: {} } }));
+        return this.open(target);
+      }
       if (gen === this.#generation) {
         this.#store.set((s) => ({ conn: { ...s.conn, status: 'failed', error: oneLine(err) }, message: { text: oneLine(err), tone: 'error' } }));
       }
@@ -105,13 +113,19 @@ export class ConnectionController {
     }
   }
 
-  /** Takes over an open connection (tests pass a PGlite demo copy) and reads its catalog. */
-  attach(conn: Connection, relations?: Promise<RelationListItem[]>): void {
+  /**
+   * Takes over an open connection (tests pass a PGlite demo copy) and reads its catalog; with
+   * `keepCachedList`, a list kept from the last start of this target stays up until the live one arrives.
+   */
+  attach(conn: Connection, relations?: Promise<RelationListItem[]>, keepCachedList = false): void {
     this.conn = conn;
     this.#store.set((s) => ({
       conn: { status: 'ready', description: describeTarget(conn.target), version: shortVersion(conn.server.versionString), writeMode: !conn.readOnly, attempts: 0 },
-      catalog: { items: null, snapshot: null, readAt: null, ddl: {} },
-      browser: { ...s.browser, selected: null, tab: 0, detailScroll: 0, detailScrollX: 0, detailCursor: 0 },
+      catalog: keepCachedList && s.catalog.cached
+        ? { items: s.catalog.items, snapshot: null, readAt: s.catalog.readAt, ddl: {}, cached: true }
+        : { items: null, snapshot: null, readAt: null, ddl: {} },
+      // the cursor may already have moved in the cached list
+      browser: keepCachedList && s.catalog.cached ? s.browser : { ...s.browser, selected: null, tab: 0, detailScroll: 0, detailScrollX: 0, detailCursor: 0 },
     }));
     this.onAttached(conn);
     this.#startHeartbeat();
@@ -124,12 +138,13 @@ export class ConnectionController {
     if (!conn) return;
     const gen = this.#generation;
     const current = () => gen === this.#generation && this.conn === conn && !this.#disposed;
-    if (!this.#store.get().catalog.items) {
+    const catalog = this.#store.get().catalog;
+    if (!catalog.items || catalog.cached) {
       const job = this.#job('reading the relation list');
       try {
         const list = await (early ?? readRelationList(conn));
         if (current() && !this.#store.get().catalog.snapshot) {
-          this.#store.set((s) => ({ catalog: { ...s.catalog, items: itemsFromRelationList(list), readAt: Date.now(), error: undefined } }));
+          this.#store.set((s) => ({ catalog: { ...s.catalog, items: itemsFromRelationList(list), readAt: Date.now(), cached: undefined, error: undefined } }));
         }
       } catch (err) {
         if (current()) this.#catalogFailed(err);
@@ -141,7 +156,7 @@ export class ConnectionController {
     try {
       const { snapshot } = await loadSnapshotCached(conn);
       if (current()) {
-        this.#store.set((s) => ({ catalog: { ...s.catalog, snapshot, items: itemsFromSnapshot(snapshot), readAt: Date.now(), ddl: {}, error: undefined } }));
+        this.#store.set((s) => ({ catalog: { ...s.catalog, snapshot, items: itemsFromSnapshot(snapshot), readAt: Date.now(), ddl: {}, cached: undefined, error: undefined } }));
       }
     } catch (err) {
       if (current()) this.#catalogFailed(err);
