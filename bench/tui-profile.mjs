@@ -4,18 +4,10 @@
 process.env.NODE_ENV = 'production';
 const URL10K = `${(process.env.TW_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '')}/tw_bench_10k?sslmode=disable`;
 const { EventEmitter } = await import('node:events');
-const { render } = await import('ink');
-const React = (await import('react')).default;
-const { Root } = await import('../dist/tui/Root.js');
-const { AppController } = await import('../dist/tui/state/app-controller.js');
-const { FrameWriter } = await import('../dist/tui/terminal/frame-writer.js');
-const { resolveKeymap } = await import('../dist/tui/keys/resolve-keymap.js');
-const { loadTheme } = await import('../dist/tui/theme/theme.js');
-const { PromptHistory } = await import('../dist/commands/user-config.js');
-const { COMMANDS } = await import('../dist/cli/commands/index.js');
-const { CONNECTION_OPTIONS } = await import('../dist/cli/options.js');
-const { resolveServer } = await import('../dist/core/db/conninfo/resolve.js');
-const { openServer } = await import('../dist/core/db/server-connection.js');
+const { loadTuiModules } = await import('./tui-modules.mjs');
+const {
+  render, React, Root, AppController, FrameWriter, resolveKeymap, loadTheme, PromptHistory, COMMANDS, CONNECTION_OPTIONS, resolveServer, openServer,
+} = await loadTuiModules();
 const { target } = resolveServer({ url: URL10K }, { env: {}, home: '/x', osUser: 'postgres', demoDir: '/x' });
 const conn = await openServer(target);
 const env = { TW_CONFIG_DIR: '/tmp/tw-prof-conf' };

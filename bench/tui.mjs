@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBenchDatabase, withDb } from './introspect-schema.mjs';
+import { loadTuiModules } from './tui-modules.mjs';
 
 process.env.NODE_ENV = 'production';
 const ADMIN = process.env.TW_BENCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -70,20 +71,11 @@ class NullTty extends EventEmitter {
   write = (s) => { this.bytes += s.length; return true; };
 }
 
-/** The real Ink tree on a real connection; measures key → frame written for each key. */
+/** The real Ink tree (bundled as the binary is) on a real connection; measures key → frame written for each key. */
 async function latency(url) {
-  const { render } = await import('ink');
-  const React = (await import('react')).default;
-  const { Root } = await import('../dist/tui/Root.js');
-  const { AppController } = await import('../dist/tui/state/app-controller.js');
-  const { FrameWriter } = await import('../dist/tui/terminal/frame-writer.js');
-  const { resolveKeymap } = await import('../dist/tui/keys/resolve-keymap.js');
-  const { loadTheme } = await import('../dist/tui/theme/theme.js');
-  const { PromptHistory } = await import('../dist/commands/user-config.js');
-  const { COMMANDS } = await import('../dist/cli/commands/index.js');
-  const { CONNECTION_OPTIONS } = await import('../dist/cli/options.js');
-  const { resolveServer } = await import('../dist/core/db/conninfo/resolve.js');
-  const { openServer } = await import('../dist/core/db/server-connection.js');
+  const {
+    render, React, Root, AppController, FrameWriter, resolveKeymap, loadTheme, PromptHistory, COMMANDS, CONNECTION_OPTIONS, resolveServer, openServer,
+  } = await loadTuiModules();
   const conf = mkdtempSync(join(tmpdir(), 'tw-bench-tui-'));
   const env = { TW_CONFIG_DIR: conf };
   const { target } = resolveServer({ url: `${url}?sslmode=disable` }, { env: {}, home: '/nonexistent', osUser: 'postgres', demoDir: '/nonexistent' });

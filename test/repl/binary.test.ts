@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDemo } from '../helpers/demo.js';
+import { PtyApp } from '../helpers/pty-app.js';
 
 const root = process.cwd();
 
@@ -93,4 +94,36 @@ process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => m.inclu
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
+});
+
+describe('the full-screen app in a terminal', () => {
+  const apps: PtyApp[] = [];
+  // a failed wait must not leave the app running past the test
+  afterAll(() => apps.forEach((a) => a.child.kill('SIGKILL')));
+
+  it('opens the demo, filters the list, quits restoring the screen; the next start shows the kept list first', async () => {
+    const home = join(demo.dir, '..');
+    const env = { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', TW_CONFIG_DIR: join(home, 'conf'), TW_CACHE_DIR: join(home, 'cache') };
+    // a relative path keeps the status bar short enough to show the snapshot age
+    const app = new PtyApp(['--db', 'demo'], env, home);
+    apps.push(app);
+    let screen = await app.waitFor((s) => /snapshot \d+s ago/.test(s), 'the snapshot');
+    expect(screen).toMatch(/1 Browser\s+2 Workbench/);
+    expect(screen).toContain('countries');
+    await app.press('/', ...'order_it', '\r');
+    screen = await app.waitFor((s) => /\/order_it\s+\d+ of \d+/.test(s), 'the filtered list');
+    expect(screen).toContain('order_items');
+    expect(screen).not.toContain('countries');
+    await app.press('q');
+    expect(await app.exited()).toBe(0);
+    expect(app.raw).toContain('\x1b[?1049l');
+
+    const again = new PtyApp(['--db', 'demo'], env, home);
+    apps.push(again);
+    await again.waitFor((s) => /snapshot \d+s ago/.test(s), 'the snapshot on the second start');
+    const plain = again.raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(plain).toContain('cached relations');
+    await again.press('q');
+    expect(await again.exited()).toBe(0);
+  }, 90_000);
 });
