@@ -10,6 +10,16 @@ export type Row = unknown[];
 export const s = (v: unknown) => v as string;
 export const n = (v: unknown) => Number(v);
 export const b = (v: unknown) => v === true || v === 't';
+/**
+ * A list of small integers as the catalog reads send it: int2vector/oidvector text ("1 0 2") or
+ * `array_to_string(…, ' ')`, which the driver hands over as one string instead of parsing an
+ * array per row (~0.15 s of client time at 10k tables); an array when an engine parsed it anyway.
+ */
+export const ints = (v: unknown): number[] => {
+  if (v === null || v === undefined || v === '') return [];
+  if (Array.isArray(v)) return v.map(Number);
+  return String(v).replace(/[{}]/g, '').split(/[\s,]+/).filter(Boolean).map(Number);
+};
 export const opt = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v));
 
 /** Orders by name in code-unit order, the same on every engine and locale. */

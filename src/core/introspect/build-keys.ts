@@ -1,5 +1,5 @@
 /** Build steps for indexes and constraints (PK, UNIQUE, FK, CHECK, EXCLUDE, PG18 NOT NULL). */
-import { attname, b, FK_ACTIONS, MATCH, n, options, s, type BuildContext, type ClassInfo } from './build-context.js';
+import { attname, b, FK_ACTIONS, ints, MATCH, n, options, s, type BuildContext, type ClassInfo } from './build-context.js';
 import { splitTopLevel } from './split.js';
 import type { Check, Index, Table } from './types.js';
 
@@ -14,7 +14,10 @@ export function addIndexes(ctx: BuildContext): void {
     if (!owner) continue;
     const keyCount = n(nkey);
     const exprList = exprs ? splitTopLevel(s(exprs)) : [];
-    const keyNums = (indkey as number[]) ?? [];
+    const keyNums = ints(indkey);
+    const optionBits = ints(indoption);
+    const opclassOids = ints(indclass);
+    const colls = ints(indcoll);
     const idx: Index = {
       name: s(name), method: s(method), unique: b(uniq), primary: b(prim), exclusion: b(excl), keys: [], include: [],
       nullsNotDistinct: b(nnd), valid: b(valid), ready: b(ready), options: options(relopts),
@@ -24,13 +27,13 @@ export function addIndexes(ctx: BuildContext): void {
       const attnum = keyNums[k] ?? 0;
       const colName = attnum === 0 ? undefined : attname(owner, attnum);
       if (k >= keyCount) { if (colName) idx.include.push(colName); continue; }
-      const bits = (indoption as number[])?.[k] ?? 0;
+      const bits = optionBits[k] ?? 0;
       const key: Index['keys'][number] = { desc: (bits & 1) !== 0, nullsFirst: (bits & 2) !== 0 };
       if (colName) key.column = colName;
       else key.expression = exprList[e++] ?? '';
-      const oc = opclass.get((indclass as number[])?.[k] ?? 0);
+      const oc = opclass.get(opclassOids[k] ?? 0);
       if (oc && !oc.isDefault) key.opclass = oc.name;
-      const kc = (indcoll as number[])?.[k] ?? 0;
+      const kc = colls[k] ?? 0;
       const colColl = attnum === 0 ? 0 : owner.attcoll[attnum] ?? 0;
       if (kc !== 0 && kc !== colColl && (attnum !== 0 || kc !== 100)) key.collation = collName.get(kc);
       idx.keys.push(key);
@@ -73,7 +76,7 @@ export function addConstraints(ctx: BuildContext): void {
     const cls = classes.get(n(conrelid));
     const t = cls?.target;
     if (!cls || !t || !('foreignKeys' in t)) continue;
-    const cols = ((conkey as number[]) ?? []).map((k) => attname(cls, k));
+    const cols = ints(conkey).map((k) => attname(cls, k));
     const base = { name: s(name), columns: cols, deferrable: b(deferrable), initiallyDeferred: b(deferred) };
     if (contype === 'p') {
       t.primaryKey = { ...base, ...(b(period) ? { period: true } : {}), ...(cmt !== undefined ? { comment: cmt } : {}) };
@@ -87,14 +90,14 @@ export function addConstraints(ctx: BuildContext): void {
       const refInfo = classByName.get(refTable);
       const refCols = remoteCols
         ? (remoteCols as string[])
-        : ((confkey as number[]) ?? []).map((k) => attname(refInfo, k));
+        : ints(confkey).map((k) => attname(refInfo, k));
       const fk: Table['foreignKeys'][number] = {
         name: base.name, columns: cols, references: { table: refTable, columns: refCols },
         onUpdate: FK_ACTIONS[s(upd)] ?? 'NO ACTION', onDelete: FK_ACTIONS[s(del)] ?? 'NO ACTION',
         match: MATCH[s(match)] ?? 'SIMPLE', deferrable: base.deferrable, initiallyDeferred: base.initiallyDeferred,
         validated: b(validated), enforced: b(enforced),
       };
-      const setCols = (delsetcols as number[] | null) ?? [];
+      const setCols = ints(delsetcols);
       if (setCols.length) fk.onDeleteSetColumns = setCols.map((k) => attname(cls, k));
       if (b(period)) fk.period = true;
       if (cmt !== undefined) fk.comment = cmt;
@@ -111,7 +114,7 @@ export function addConstraints(ctx: BuildContext): void {
       t.exclusions.push(x);
     } else if (contype === 'n') {
       // PG18 keeps NOT NULL as a constraint; only a non-default one is worth recording (design §4)
-      const col = cls.byNum[(conkey as number[])?.[0] ?? 0];
+      const col = cls.byNum[ints(conkey)[0] ?? 0];
       const implicit = `${cls.name}_${col?.name}_not_null`;
       // an inherited one carries its parent's name; the parent records it
       if (col && b(islocal) && (s(name) !== implicit || !b(validated) || b(noinherit))) {

@@ -1,6 +1,6 @@
 /** Build steps for types, triggers, policies and routines. */
 import { parseAcl } from './acl.js';
-import { attname, b, n, options, POLCMD, s, TGENABLED, type BuildContext } from './build-context.js';
+import { attname, b, ints, n, options, POLCMD, s, TGENABLED, type BuildContext } from './build-context.js';
 import type { Policy, Routine, Trigger, UserType } from './types.js';
 
 /** Enum, domain, composite and range types. */
@@ -61,7 +61,7 @@ export function addTriggers(ctx: BuildContext): void {
       name: s(name), timing: bits & 64 ? 'INSTEAD OF' : bits & 2 ? 'BEFORE' : 'AFTER', events, level: bits & 1 ? 'ROW' : 'STATEMENT',
       function: s(fn), enabled: TGENABLED[s(enabled)] ?? 'origin', constraint: b(isConstraint),
     };
-    const cols = ((attrs as number[]) ?? []).map((k) => attname(cls, k));
+    const cols = ints(attrs).map((k) => attname(cls, k));
     if (cols.length) tr.columns = cols;
     const cmt = comment('pg_trigger', n(oid));
     if (cmt !== undefined) tr.comment = cmt;

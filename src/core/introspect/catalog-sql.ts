@@ -93,9 +93,9 @@ ORDER BY 1, 2`,
     },
     {
       name: 'constraints',
-      sql: `SELECT k.oid, k.conname, k.contype, k.conrelid, k.contypid, k.conindid, k.conkey, k.confkey,
+      sql: `SELECT k.oid, k.conname, k.contype, k.conrelid, k.contypid, k.conindid, array_to_string(k.conkey, ' '), array_to_string(k.confkey, ' '),
   fn.nspname, fc.relname, k.confupdtype, k.confdeltype, k.confmatchtype, k.condeferrable, k.condeferred,
-  k.convalidated, k.conislocal, k.connoinherit, ${gate(v, 150000, 'k.confdelsetcols', 'NULL::int2[]')},
+  k.convalidated, k.conislocal, k.connoinherit, ${gate(v, 150000, "array_to_string(k.confdelsetcols, ' ')", 'NULL::text')},
   ${gate(v, 180000, 'k.conenforced', 'true')}, ${gate(v, 180000, 'k.conperiod', 'false')},
   CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid, true)
        WHEN k.contype = 'x' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END,
@@ -111,8 +111,8 @@ WHERE k.connamespace IN ${NS}`,
       name: 'indexes',
       sql: `SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indnatts, ${gate(v, 110000, 'i.indnkeyatts', 'i.indnatts')},
   i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisvalid, i.indisready,
-  ${gate(v, 150000, 'i.indnullsnotdistinct', 'false')}, i.indkey::int2[], i.indoption::int2[], i.indclass::oid[],
-  i.indcollation::oid[], CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_expr(i.indexprs, i.indrelid, true) END,
+  ${gate(v, 150000, 'i.indnullsnotdistinct', 'false')}, i.indkey, i.indoption, i.indclass,
+  i.indcollation, CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_expr(i.indexprs, i.indrelid, true) END,
   CASE WHEN i.indpred IS NOT NULL THEN pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) END,
   ic.reloptions, ts.spcname
 FROM pg_catalog.pg_index i
@@ -173,7 +173,7 @@ ORDER BY p.oid`,
     {
       name: 'triggers',
       sql: `SELECT t.oid, t.tgrelid, t.tgname, pn.nspname || '.' || p.proname, t.tgtype, t.tgenabled, t.tgconstraint <> 0,
-  ${gate(v, 130000, 't.tgparentid <> 0', 'false')}, t.tgattr::int2[]
+  ${gate(v, 130000, 't.tgparentid <> 0', 'false')}, t.tgattr
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
 JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
