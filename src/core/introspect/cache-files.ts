@@ -17,19 +17,17 @@ export function targetCacheDir(t: Target, base = userCacheDir()): string {
   return join(base, 'snapshots', createHash('sha256').update(`${SNAPSHOT_FORMAT}\0${id}`).digest('hex').slice(0, 24));
 }
 
+const parse = <T>(unzipped: Buffer): T => JSON.parse(unzipped.toString('utf8')) as T;
+
 export async function readGz<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse((await gunz(await readFile(path))).toString('utf8')) as T;
-  } catch {
-    // a missing or damaged cache file only means a fresh read
-    return undefined;
-  }
+  // a missing or damaged cache file only means a fresh read
+  return readFile(path).then(gunz).then((b) => parse<T>(b)).catch(() => undefined);
 }
 
 /** The same, blocking: for a small file needed before the first frame. */
 export function readGzSync<T>(path: string): T | undefined {
   try {
-    return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as T;
+    return parse<T>(gunzipSync(readFileSync(path)));
   } catch {
     return undefined;
   }

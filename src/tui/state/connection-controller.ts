@@ -119,13 +119,12 @@ export class ConnectionController {
    */
   attach(conn: Connection, relations?: Promise<RelationListItem[]>, keepCachedList = false): void {
     this.conn = conn;
+    const keep = keepCachedList && !!this.#store.get().catalog.cached;
     this.#store.set((s) => ({
       conn: { status: 'ready', description: describeTarget(conn.target), version: shortVersion(conn.server.versionString), writeMode: !conn.readOnly, attempts: 0 },
-      catalog: keepCachedList && s.catalog.cached
-        ? { items: s.catalog.items, snapshot: null, readAt: s.catalog.readAt, ddl: {}, cached: true }
-        : { items: null, snapshot: null, readAt: null, ddl: {} },
+      catalog: keep ? { items: s.catalog.items, snapshot: null, readAt: s.catalog.readAt, ddl: {}, cached: true } : { items: null, snapshot: null, readAt: null, ddl: {} },
       // the cursor may already have moved in the cached list
-      browser: keepCachedList && s.catalog.cached ? s.browser : { ...s.browser, selected: null, tab: 0, detailScroll: 0, detailScrollX: 0, detailCursor: 0 },
+      browser: keep ? s.browser : { ...s.browser, selected: null, tab: 0, detailScroll: 0, detailScrollX: 0, detailCursor: 0 },
     }));
     this.onAttached(conn);
     this.#startHeartbeat();

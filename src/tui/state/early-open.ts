@@ -19,7 +19,7 @@ export interface EarlyStart {
 /**
  * Connects and reads the relation list while Ink and the views are still loading (loading
  * Ink's modules alone takes ~250 ms), so the first frame can show the list; the list kept from
- * the last start is read from disk meanwhile, for a first frame that waits for no server. No Ink imports here.
+ * the last start is read at once (a small file), for a first frame that waits for no server. No Ink imports here.
  */
 export function startEarly(target: Target, o: OpenOptions): EarlyStart {
   const connection = (async () => {
